@@ -1,0 +1,35 @@
+#include "core/app/signals.h"
+
+#include <csignal>
+#include <pthread.h>
+
+namespace hotline::app {
+namespace {
+
+sigset_t terminationSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGQUIT);
+  return set;
+}
+
+} // namespace
+
+void blockTerminationSignals() {
+  sigset_t set = terminationSignals();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  // A peer closing a connection mid-write must not kill the process.
+  std::signal(SIGPIPE, SIG_IGN);
+}
+
+int waitForTerminationSignal() {
+  sigset_t set = terminationSignals();
+  int signal_number = 0;
+  while (sigwait(&set, &signal_number) != 0) {
+  }
+  return signal_number;
+}
+
+} // namespace hotline::app

@@ -1,0 +1,173 @@
+#include "core/config/core_sections.h"
+
+#include <string>
+#include <utility>
+
+namespace hotline::config {
+namespace {
+
+// Aggregate initialisation would name all eight members of ConfigKey for every key (GCC
+// warns about any left out), so each kind of key gets a small builder instead.
+ConfigKey makeKey(std::string key, ConfigType type, std::string doc) {
+  ConfigKey k;
+  k.key = std::move(key);
+  k.type = type;
+  k.doc = std::move(doc);
+  return k;
+}
+
+ConfigKey stringKey(std::string key, std::string default_value, std::string doc) {
+  ConfigKey k = makeKey(std::move(key), ConfigType::String, std::move(doc));
+  k.default_value = std::move(default_value);
+  return k;
+}
+
+ConfigKey requiredKey(std::string key, ConfigType type, std::string doc) {
+  ConfigKey k = makeKey(std::move(key), type, std::move(doc));
+  k.required = true;
+  return k;
+}
+
+ConfigKey integerKey(std::string key, long long default_value, long long min, long long max,
+                     std::string doc) {
+  ConfigKey k = makeKey(std::move(key), ConfigType::Integer, std::move(doc));
+  k.default_value = std::to_string(default_value);
+  k.min = static_cast<double>(min);
+  k.max = static_cast<double>(max);
+  return k;
+}
+
+ConfigKey booleanKey(std::string key, bool default_value, std::string doc) {
+  ConfigKey k = makeKey(std::move(key), ConfigType::Boolean, std::move(doc));
+  k.default_value = default_value ? "true" : "false";
+  return k;
+}
+
+ConfigKey enumKey(std::string key, std::string default_value, std::vector<std::string> allowed,
+                  std::string doc) {
+  ConfigKey k = makeKey(std::move(key), ConfigType::Enum, std::move(doc));
+  k.default_value = std::move(default_value);
+  k.allowed = std::move(allowed);
+  return k;
+}
+
+ConfigKey stringListKey(std::string key, std::string doc) {
+  ConfigKey k = makeKey(std::move(key), ConfigType::StringList, std::move(doc));
+  k.default_value = "[]";
+  return k;
+}
+
+ConfigTable buildGateway() {
+  return {"gateway",
+          "Identity of this gateway node and its place among county, city and province.",
+          {stringKey("node_id", "yucheng-county",
+                     "Name of this gateway node in logs, audit records and links to peers."),
+           enumKey("role", "county", {"county", "city", "province"},
+                   "Level this gateway serves; a county escalates to its city, a city to its "
+                   "province."),
+           stringKey("region_code", "411425",
+                     "Administrative division code (GB/T 2260) of the area served here."),
+           stringKey("city_code", "411400",
+                     "Division code of the city above this area, where escalations go."),
+           stringKey("province_code", "410000",
+                     "Division code of the province, the top of the escalation chain.")}};
+}
+
+ConfigTable buildHttp() {
+  return {"http",
+          "The HTTP server that carries connector endpoints and the admin API.",
+          {stringKey("bind", "127.0.0.1",
+                     "Address to listen on; loopback by default so nothing is exposed by "
+                     "accident."),
+           integerKey("port", 8080, 0, 65535, "TCP port to listen on; 0 picks a free port."),
+           integerKey("max_body_bytes", 1048576, 1024, 67108864,
+                      "Largest request body accepted; a larger one is refused with 413 unread."),
+           integerKey("threads", 16, 1, 256, "Worker threads that serve requests."),
+           integerKey("max_queued", 256, 1, 65536,
+                      "Connections that may wait for a worker before new ones are refused."),
+           booleanKey("keep_alive", true, "Whether connections stay open between requests."),
+           integerKey("shutdown_grace_ms", 10000, 0, 600000,
+                      "How long shutdown waits for in-flight requests and deliveries.")}};
+}
+
+ConfigTable buildStore() {
+  return {"store",
+          "Where tickets, events, the outbox and the audit chain are kept.",
+          {enumKey("driver", "sqlite", {"sqlite"},
+                   "Storage engine; PostgreSQL is planned for several gateways sharing one "
+                   "database."),
+           stringKey("path", "var/gateway.db",
+                     "SQLite database file, relative to the working directory unless "
+                     "absolute.")}};
+}
+
+ConfigTable buildLog() {
+  return {"log",
+          "Structured logging (one JSON line per event, personal data masked).",
+          {enumKey("level", "info", {"trace", "debug", "info", "warn", "error"},
+                   "Lowest level that is written."),
+           stringKey("path", "", "File the log is appended to; empty writes to standard error.")}};
+}
+
+ConfigTable buildPlugins() {
+  return {"plugins",
+          "Where connector plugins (shared libraries) are looked for.",
+          {stringListKey("dirs", "Extra directories searched for connector plugin libraries.")}};
+}
+
+ConfigTable buildConnectorEntry() {
+  return {"connectors",
+          "One entry of the top-level \"connectors\" array: an instance of a connector type.",
+          {requiredKey("name", ConfigType::String,
+                       "Instance name, unique in the file, [a-z0-9][a-z0-9_-]{0,62}; used in URLs "
+                       "and metrics."),
+           requiredKey("type", ConfigType::String,
+                       "Connector type, e.g. example; `hotline-gateway describe <type>` lists its "
+                       "keys."),
+           booleanKey("enabled", true,
+                      "Whether the instance runs; a disabled one is still checked, its secrets "
+                      "are not read."),
+           makeKey("library", ConfigType::String,
+                   "Plugin library that provides the type, when it is not in a plugin "
+                   "directory."),
+           makeKey("config", ConfigType::Object,
+                   "Settings of this instance, checked against the connector type's own "
+                   "table.")}};
+}
+
+} // namespace
+
+const ConfigTable& gatewaySectionTable() {
+  return coreSectionTables()[0];
+}
+const ConfigTable& httpSectionTable() {
+  return coreSectionTables()[1];
+}
+const ConfigTable& storeSectionTable() {
+  return coreSectionTables()[2];
+}
+const ConfigTable& logSectionTable() {
+  return coreSectionTables()[3];
+}
+const ConfigTable& pluginsSectionTable() {
+  return coreSectionTables()[4];
+}
+
+const ConfigTable& connectorEntryTable() {
+  static const ConfigTable table = buildConnectorEntry();
+  return table;
+}
+
+const std::vector<ConfigTable>& coreSectionTables() {
+  static const std::vector<ConfigTable> tables = {buildGateway(), buildHttp(), buildStore(),
+                                                  buildLog(), buildPlugins()};
+  return tables;
+}
+
+std::vector<ConfigTable> coreTables() {
+  std::vector<ConfigTable> tables = coreSectionTables();
+  tables.push_back(connectorEntryTable());
+  return tables;
+}
+
+} // namespace hotline::config

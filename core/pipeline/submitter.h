@@ -1,0 +1,42 @@
+#pragma once
+// The entry of the pipeline (DESIGN.md §4): what the plugin host calls when a connector
+// submits a peer's message. An implementation maps, validates, de-duplicates and stores the
+// message, and answers only once it is durably accepted (or refused with a reason).
+
+#include "hotline/status.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hotline::pipeline {
+
+struct InboundMessage {
+  std::string source;         // connector instance name, e.g. "dept-housing"
+  std::string connector_type; // e.g. "department"
+  std::string kind;           // "ticket", "event", ...
+  std::string content_type;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> attrs;
+  std::string idempotency_key; // the peer's message id; empty = digest of the body
+};
+
+struct SubmitOutcome {
+  int http_status = 201; // 201 newly accepted, 200 duplicate of an accepted message
+  bool duplicate = false;
+  std::string ticket_id;
+  std::string body; // JSON answer for the peer
+};
+
+// Refusals come back as a Status: InvalidArgument (400: malformed, with every problem and
+// its path), NotFound (404: unknown ticket), Conflict (409: lifecycle rule), Unavailable
+// (503: cannot store now).
+//
+// Thread safety: submit() is called concurrently from many server threads.
+class Submitter {
+public:
+  virtual ~Submitter() = default;
+  virtual Result<SubmitOutcome> submit(const InboundMessage& message) = 0;
+};
+
+} // namespace hotline::pipeline

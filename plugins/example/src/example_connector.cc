@@ -1,0 +1,83 @@
+#include "example_connector.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace hotline::connectors::example {
+namespace {
+
+constexpr hl_config_key kExampleConfig[] = {
+    plugin::stringKey("path", "/tickets",
+                      "Endpoint path, under /connectors/<instance>, that accepts POSTs."),
+    plugin::stringKey("kind", "ticket",
+                      "Message kind handed to the pipeline (selects the mapping)."),
+    plugin::stringKey("id_header", "X-Request-Id",
+                      "Request header carrying the peer's message id (idempotency key)."),
+};
+
+std::string errorBody(std::string_view code, std::string_view message) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.StartObject();
+  writer.Key("error");
+  writer.StartObject();
+  writer.Key("code");
+  writer.String(code.data(), static_cast<rapidjson::SizeType>(code.size()));
+  writer.Key("message");
+  writer.String(message.data(), static_cast<rapidjson::SizeType>(message.size()));
+  writer.EndObject();
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+} // namespace
+
+Status ExampleConnector::configure(const plugin::Config& config, plugin::Host& host) {
+  host_ = &host;
+  kind_ = config.getString("kind", "ticket");
+  id_header_ = config.getString("id_header", "X-Request-Id");
+  std::string path = config.getString("path", "/tickets");
+  return host.route("POST", path, [this](const plugin::HttpRequest& request,
+                                         plugin::HttpResponse& response) {
+    handleSubmit(request, response);
+  });
+}
+
+Status ExampleConnector::start() {
+  running_ = true;
+  host_->log(plugin::LogLevel::Info, "example connector started", {{"kind", kind_}});
+  return Status::ok();
+}
+
+void ExampleConnector::stop() noexcept { running_ = false; }
+
+plugin::Health ExampleConnector::health() const {
+  return running_ ? plugin::Health::healthy() : plugin::Health::down("not started");
+}
+
+void ExampleConnector::handleSubmit(const plugin::HttpRequest& request,
+                                    plugin::HttpResponse& response) {
+  if (!running_) {
+    response.send(503, "application/json", errorBody("unavailable", "connector is stopping"));
+    return;
+  }
+  plugin::Inbound inbound;
+  inbound.kind = kind_;
+  inbound.content_type = std::string(request.header("Content-Type"));
+  inbound.body = std::string(request.body());
+  inbound.idempotency_key = std::string(request.header(id_header_));
+  Result<plugin::Submitted> submitted = host_->submit(inbound);
+  if (!submitted.isOk()) {
+    const Status& status = submitted.status();
+    response.send(httpStatusFor(status.code()), "application/json",
+                  errorBody(statusCodeName(status.code()), status.message()));
+    return;
+  }
+  response.send(submitted->http_status, "application/json", submitted->body);
+}
+
+} // namespace hotline::connectors::example
+
+HOTLINE_CONNECTOR(hotline::connectors::example::ExampleConnector, "example", "0.1.0",
+                  "Example connector: one HTTP endpoint that submits what it receives.",
+                  hotline::connectors::example::kExampleConfig)

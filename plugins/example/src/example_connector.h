@@ -1,0 +1,29 @@
+#pragma once
+// The example connector: the smallest complete connector, and the template to copy. It
+// registers one HTTP endpoint under /connectors/<instance>/ and submits every request body
+// it receives to the pipeline unchanged, answering the peer with the host's verdict.
+
+#include "hotline/plugin/sdk.h"
+
+#include <atomic>
+#include <string>
+
+namespace hotline::connectors::example {
+
+class ExampleConnector : public plugin::Connector {
+public:
+  Status configure(const plugin::Config& config, plugin::Host& host) override;
+  Status start() override;
+  void stop() noexcept override;
+  plugin::Health health() const override;
+
+private:
+  void handleSubmit(const plugin::HttpRequest& request, plugin::HttpResponse& response);
+
+  plugin::Host* host_ = nullptr;
+  std::string kind_;
+  std::string id_header_;
+  std::atomic<bool> running_{false};
+};
+
+} // namespace hotline::connectors::example

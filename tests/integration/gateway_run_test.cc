@@ -1,0 +1,183 @@
+// The real gateway process: starts on a config, answers /healthz, takes tickets and events
+// through the example connector, refuses bad ones with the rule or path, logs JSON lines
+// with personal data masked, and stops cleanly on SIGTERM.
+#include "tests/integration/gateway_process.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/StreamCopier.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <csignal>
+#include <sstream>
+
+namespace hotline::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+struct Reply {
+  int status = 0;
+  std::string body;
+};
+
+Reply send(uint16_t port, const std::string& method, const std::string& path,
+           const std::string& body = "", const std::string& request_id = "") {
+  try {
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    session.setTimeout(Poco::Timespan(5, 0));
+    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    request.setContentType("application/json");
+    if (!request_id.empty()) {
+      request.set("X-Request-Id", request_id);
+    }
+    request.setContentLength(static_cast<std::streamsize>(body.size()));
+    session.sendRequest(request) << body;
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    Reply reply{static_cast<int>(response.getStatus()), ""};
+    Poco::StreamCopier::copyToString(in, reply.body);
+    return reply;
+  } catch (const Poco::Exception&) {
+    return {};
+  }
+}
+
+std::string configFor(uint16_t port) {
+  return R"({
+    "http": {"bind": "127.0.0.1", "port": )" +
+         std::to_string(port) + R"(, "shutdown_grace_ms": 5000},
+    "log": {"level": "debug"},
+    "connectors": [
+      {"name": "intake", "type": "example", "config": {"path": "/tickets", "kind": "ticket"}},
+      {"name": "actions", "type": "example", "config": {"path": "/events", "kind": "event"}}
+    ]
+  })";
+}
+
+std::string ticketIdOf(const std::string& body) {
+  rapidjson::Document doc;
+  doc.Parse(body.c_str());
+  if (!doc.IsObject() || !doc.HasMember("ticket_id") || !doc["ticket_id"].IsString()) {
+    return "";
+  }
+  return doc["ticket_id"].GetString();
+}
+
+const char* kTicket = R"({"channel":"phone","status":"submitted","title":"路灯不亮",
+  "content":"文化路与民主路交叉口路灯不亮，请尽快维修",
+  "requester":{"name":"张三丰","phone":"13812345678"}})";
+
+class GatewayRun : public ::testing::Test {
+protected:
+  void SetUp() override {
+    port_ = freeLoopbackPort();
+    std::string config = writeTempFile("gateway.json", configFor(port_));
+    gateway_ = std::make_unique<GatewayProcess>(std::vector<std::string>{"run", "--config", config});
+    ASSERT_TRUE(waitFor([&] { return send(port_, "GET", "/healthz").status == 200; },
+                        std::chrono::seconds(20)))
+        << gateway_->errorOutput();
+  }
+
+  uint16_t port_ = 0;
+  std::unique_ptr<GatewayProcess> gateway_;
+};
+
+TEST_F(GatewayRun, AnswersHealthzAndStopsCleanlyOnSigterm) {
+  Reply health = send(port_, "GET", "/healthz");
+  EXPECT_THAT(health.body, HasSubstr("\"status\":\"ok\""));
+  std::optional<int> code = gateway_->stop(SIGTERM, std::chrono::seconds(20));
+  ASSERT_TRUE(code.has_value()) << "gateway did not exit after SIGTERM";
+  EXPECT_EQ(*code, 0) << gateway_->errorOutput();
+  EXPECT_THAT(gateway_->errorOutput(), HasSubstr("shutting down"));
+  EXPECT_EQ(send(port_, "GET", "/healthz").status, 0) << "still answering after exit";
+}
+
+TEST_F(GatewayRun, TakesATicketOnceAndAnswersADuplicateWithTheFirstAnswer) {
+  Reply first = send(port_, "POST", "/connectors/intake/tickets", kTicket, "peer-1");
+  ASSERT_EQ(first.status, 201) << first.body;
+  std::string id = ticketIdOf(first.body);
+  ASSERT_EQ(id.size(), 26u) << first.body;
+
+  Reply again = send(port_, "POST", "/connectors/intake/tickets", kTicket, "peer-1");
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(ticketIdOf(again.body), id);
+  EXPECT_THAT(again.body, HasSubstr("\"duplicate\":true"));
+}
+
+TEST_F(GatewayRun, RefusesAMalformedTicketNamingEveryProblem) {
+  Reply reply = send(port_, "POST", "/connectors/intake/tickets",
+                     R"({"channel":"fax","status":"submitted","urgency":"asap",
+                         "requester":{"phone":13812345678}})",
+                     "peer-2");
+  EXPECT_EQ(reply.status, 400);
+  for (const char* path : {"/channel", "/urgency", "/requester/phone", "/content"}) {
+    EXPECT_THAT(reply.body, HasSubstr(path)) << reply.body;
+  }
+  EXPECT_THAT(reply.body, Not(HasSubstr("13812345678")));
+}
+
+TEST_F(GatewayRun, AppliesTheLifecycleToEvents) {
+  Reply created = send(port_, "POST", "/connectors/intake/tickets", kTicket, "peer-3");
+  ASSERT_EQ(created.status, 201);
+  std::string id = ticketIdOf(created.body);
+
+  auto event = [&](const std::string& ticket, const std::string& type) {
+    return R"({"ticket":{"id":")" + ticket + R"("},"type":")" + type +
+           R"(","at":"2026-11-28T10:00:00+08:00","source":"core"})";
+  };
+  Reply early = send(port_, "POST", "/connectors/actions/events", event(id, "result_submitted"),
+                     "ev-1");
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_THAT(early.body, HasSubstr("L-RESULT")); // the rule that forbids it
+  Reply unknown = send(port_, "POST", "/connectors/actions/events",
+                       event("01JDZZZZZZZZZZZZZZZZZZZZZZ", "accepted"), "ev-2");
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
+  Reply accepted = send(port_, "POST", "/connectors/actions/events", event(id, "accepted"),
+                        "ev-3");
+  EXPECT_EQ(accepted.status, 201) << accepted.body;
+}
+
+TEST_F(GatewayRun, LogsAreJsonLinesWithPersonalDataMasked) {
+  ASSERT_EQ(send(port_, "POST", "/connectors/intake/tickets", kTicket, "peer-4").status, 201);
+  ASSERT_TRUE(gateway_->stop(SIGTERM, std::chrono::seconds(20)).has_value());
+  std::istringstream lines(gateway_->errorOutput());
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    rapidjson::Document doc;
+    doc.Parse(line.c_str());
+    ASSERT_TRUE(doc.IsObject()) << "not a JSON line: " << line;
+    EXPECT_TRUE(doc.HasMember("level") && doc.HasMember("msg")) << line;
+    ++count;
+  }
+  EXPECT_GT(count, 3);
+  EXPECT_THAT(gateway_->errorOutput(), Not(HasSubstr("13812345678")));
+  EXPECT_THAT(gateway_->errorOutput(), Not(HasSubstr("张三丰")));
+}
+
+TEST(GatewayStart, RefusesToStartOnABadConfigAndSaysWhy) {
+  std::string config = writeTempFile("bad.json", R"({"http": {"port": 70000}})");
+  CommandResult result = runGateway({"run", "--config", config});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.err, HasSubstr("http.port"));
+  EXPECT_THAT(result.err, HasSubstr("70000"));
+}
+
+TEST(GatewayStart, RefusesToStartWhenThePortIsTaken) {
+  uint16_t port = freeLoopbackPort();
+  Poco::Net::ServerSocket taken(Poco::Net::SocketAddress("127.0.0.1", port));
+  std::string config =
+      writeTempFile("busy.json", R"({"http": {"port": )" + std::to_string(port) + "}}");
+  CommandResult result = runGateway({"run", "--config", config});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_THAT(result.err, HasSubstr("127.0.0.1:" + std::to_string(port)));
+}
+
+} // namespace
+} // namespace hotline::testing
