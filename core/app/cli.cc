@@ -1,5 +1,6 @@
 #include "core/app/cli.h"
 
+#include "core/app/admin_commands.h"
 #include "core/app/gateway.h"
 #include "core/app/plugin_locations.h"
 #include "core/app/signals.h"
@@ -26,8 +27,16 @@ constexpr const char* kUsage =
     "  config check FILE              validate a config file and report every error\n"
     "  describe CONNECTOR|core [--config FILE]\n"
     "                                 print the config table of a connector type or the core\n"
+    "  dlq list|show ID|replay ID|discard ID [--reason R]\n"
+    "                                 dead letters of a running gateway (admin API)\n"
+    "  audit list [--ticket ID] | audit verify [--db FILE]\n"
+    "                                 the audit trail; verify checks the hash chain\n"
+    "  trace TICKET_ID                a ticket's whole path across systems\n"
     "  version                        print the version and the plugin ABI it speaks\n"
-    "  help                           print this text\n";
+    "  help                           print this text\n"
+    "\n"
+    "dlq, audit and trace take --config FILE (default config/gateway.json), --admin HOST:PORT\n"
+    "and --token-file FILE; HOTLINE_ADMIN_TOKEN overrides the token.\n";
 
 // Value of "--config FILE" in args[from...], or `fallback`.
 std::string configOption(const std::vector<std::string>& args, size_t from,
@@ -130,6 +139,15 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   }
   if (command == "describe") {
     return describe(args, out, err);
+  }
+  if (command == "dlq") {
+    return runDlqCommand(args, out, err);
+  }
+  if (command == "audit") {
+    return runAuditCommand(args, out, err);
+  }
+  if (command == "trace") {
+    return runTraceCommand(args, out, err);
   }
   if (command == "version") {
     out << "hotline-gateway " << HOTLINE_VERSION << " (plugin ABI " << HL_ABI_MAJOR << "."

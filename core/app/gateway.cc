@@ -1,9 +1,10 @@
 #include "core/app/gateway.h"
 
+#include "core/admin/admin_api.h"
+#include "core/admin/admin_token.h"
 #include "core/app/plugin_locations.h"
 #include "core/http/health_endpoint.h"
 #include "core/log/log.h"
-#include "core/pipeline/memory_submitter.h"
 
 namespace hotline::app {
 namespace {
@@ -27,6 +28,14 @@ http::IngressServer::Options serverOptions(const Poco::Util::AbstractConfigurati
   return options;
 }
 
+http::IngressServer::Options adminOptions(const Poco::Util::AbstractConfiguration& core) {
+  http::IngressServer::Options options = serverOptions(core);
+  options.bind = core.getRawString("admin.bind");
+  options.port = static_cast<uint16_t>(core.getInt("admin.port"));
+  options.threads = 4;
+  return options;
+}
+
 plugin_host::ConfigEntries toEntries(const config::FlatValues& values) {
   return plugin_host::ConfigEntries(values.begin(), values.end());
 }
@@ -40,23 +49,23 @@ Gateway::~Gateway() { stop(); }
 Status Gateway::start() {
   HOTLINE_RETURN_IF_ERROR(loadConfig());
   log::configure(logOptions(*config_->core));
-  state_ = std::make_unique<store::MemoryStateStore>();
-  submitter_ = std::make_unique<pipeline::MemorySubmitter>();
-  Status connectors = startConnectors();
-  if (!connectors.isOk()) {
-    stop();
-    return connectors;
+  Result<std::unique_ptr<PipelineRuntime>> pipeline = PipelineRuntime::start(*config_->core);
+  if (!pipeline) {
+    return pipeline.status();
   }
-  Status server = startServer();
-  if (!server.isOk()) {
-    stop();
-    return server;
+  pipeline_ = std::move(pipeline).value();
+  for (Status step : {startConnectors(), startServer(), startAdmin()}) {
+    if (!step.isOk()) {
+      stop();
+      return step;
+    }
   }
   log::info("app", "gateway started",
             {{"config", config_path_},
              {"node_id", config_->core->getRawString("gateway.node_id")},
              {"role", config_->core->getRawString("gateway.role")},
              {"port", std::to_string(port())},
+             {"admin_port", std::to_string(adminPort())},
              {"connectors", std::to_string(connectors_.size())}});
   return Status::ok();
 }
@@ -74,7 +83,7 @@ Status Gateway::loadConfig() {
 }
 
 Status Gateway::startConnectors() {
-  plugin_host::HostServices services{router_, *submitter_, *state_};
+  plugin_host::HostServices services{router_, pipeline_->submitter(), pipeline_->store()};
   for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
     if (!entry.enabled) {
       log::info("app", "connector disabled", {{"instance", entry.name}});
@@ -98,6 +107,27 @@ Status Gateway::startServer() {
   return server_->start();
 }
 
+Status Gateway::startAdmin() {
+  const auto& core = *config_->core;
+  if (!core.getBool("admin.enabled")) {
+    return Status::ok();
+  }
+  Result<std::string> token =
+      admin::ensureAdminToken(core.getRawString("admin.token", ""),
+                              core.getRawString("admin.token_file"));
+  if (!token) {
+    return token.status();
+  }
+  HOTLINE_RETURN_IF_ERROR(
+      http::registerHealthEndpoint(admin_router_, [this] { return healthReport(); }));
+  admin::AdminServices services{pipeline_->store(), pipeline_.get(),
+                                [this] { return metricsText(); },
+                                [this] { return pipeline_->readiness(); }, *token};
+  HOTLINE_RETURN_IF_ERROR(admin::registerAdminApi(admin_router_, services));
+  admin_server_ = std::make_unique<http::IngressServer>(admin_router_, adminOptions(core));
+  return admin_server_->start().withContext("admin API");
+}
+
 http::HealthReport Gateway::healthReport() {
   http::HealthReport report;
   report.healthy = true;
@@ -114,17 +144,37 @@ http::HealthReport Gateway::healthReport() {
   return report;
 }
 
+std::string Gateway::metricsText() {
+  metrics::PrometheusText out;
+  out.family("hotline_up", "gauge", "1 while the gateway runs.");
+  out.sample({}, 1);
+  pipeline_->renderMetrics(out);
+  return out.text();
+}
+
 void Gateway::stop() {
+  auto grace = std::chrono::milliseconds(
+      config_ ? config_->core->getInt("http.shutdown_grace_ms", 10000) : 10000);
+  auto deadline = std::chrono::steady_clock::now() + grace;
   if (server_) {
     server_->stop(); // stops accepting, finishes in-flight requests
     server_.reset();
+  }
+  if (admin_server_) {
+    admin_server_->stop();
+    admin_server_.reset();
   }
   while (!connectors_.empty()) { // reverse start order
     connectors_.back()->stop();
     connectors_.pop_back();
   }
+  if (pipeline_) {
+    pipeline_->stop(deadline);
+    pipeline_.reset();
+  }
 }
 
 uint16_t Gateway::port() const { return server_ ? server_->port() : 0; }
+uint16_t Gateway::adminPort() const { return admin_server_ ? admin_server_->port() : 0; }
 
 } // namespace hotline::app

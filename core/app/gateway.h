@@ -1,16 +1,16 @@
 #pragma once
-// The running gateway: config, plugins, ingress server, connector instances, pipeline.
-// start() refuses to start (and leaves nothing running) when anything is wrong with the
-// config or a configured connector; stop() is graceful: the server stops accepting and
-// finishes in-flight requests, then every connector drains, in reverse start order.
+// The running gateway: config, plugins, the durable pipeline, connector instances, the
+// ingress server and the admin server. start() refuses to start (and leaves nothing
+// running) when anything is wrong with the config, the store or a configured connector.
+// stop() is graceful: the servers stop accepting and finish in-flight requests, connectors
+// drain, the committer commits what is queued, delivery finishes what is in flight.
 
+#include "core/app/pipeline_runtime.h"
 #include "core/config/gateway_config.h"
 #include "core/http/ingress_server.h"
 #include "core/http/router.h"
-#include "core/pipeline/submitter.h"
 #include "core/plugin_host/connector_instance.h"
 #include "core/plugin_host/plugin_registry.h"
-#include "core/store/state_store.h"
 #include "hotline/status.h"
 
 #include <memory>
@@ -30,22 +30,26 @@ public:
   Status start();
   void stop();
 
-  // The port the ingress server listens on (useful when the config asks for port 0).
+  // The ports actually bound (useful when the config asks for port 0).
   uint16_t port() const;
+  uint16_t adminPort() const;
 
 private:
   Status loadConfig();
   Status startServer();
+  Status startAdmin();
   Status startConnectors();
   http::HealthReport healthReport();
+  std::string metricsText();
 
   std::string config_path_;
   plugin_host::PluginRegistry registry_;
   std::optional<config::GatewayConfig> config_;
   http::Router router_;
-  std::unique_ptr<store::StateStore> state_;
-  std::unique_ptr<pipeline::Submitter> submitter_;
+  http::Router admin_router_;
+  std::unique_ptr<PipelineRuntime> pipeline_;
   std::unique_ptr<http::IngressServer> server_;
+  std::unique_ptr<http::IngressServer> admin_server_;
   std::vector<std::unique_ptr<plugin_host::ConnectorInstance>> connectors_;
 };
 

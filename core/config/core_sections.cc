@@ -101,6 +101,55 @@ ConfigTable buildStore() {
                      "absolute.")}};
 }
 
+ConfigTable buildAdmin() {
+  ConfigKey token = makeKey("token", ConfigType::Secret,
+                            "Bearer token of the admin API (env:NAME or file:PATH); when unset, "
+                            "the gateway generates one into token_file at start.");
+  return {"admin",
+          "The admin API (dead letters, audit, traces, metrics), on its own port.",
+          {booleanKey("enabled", true, "Whether the admin API is served."),
+           stringKey("bind", "127.0.0.1", "Address to listen on; loopback by default."),
+           integerKey("port", 8081, 0, 65535, "TCP port of the admin API; 0 picks a free port."),
+           token,
+           stringKey("token_file", "var/admin.token",
+                     "Where a generated token is written (mode 0600) for the CLI to read.")}};
+}
+
+ConfigTable buildAudit() {
+  return {"audit",
+          "The append-only, hash-chained audit trail.",
+          {enumKey("algorithm", "sha256", {"sha256", "sm3"},
+                   "Hash of the chain: SHA-256, or SM3 (GB/T 32905) where national algorithms "
+                   "are required.")}};
+}
+
+ConfigTable buildCorePlatform() {
+  return {"core_platform",
+          "The hotline's core platform, where every accepted ticket and event is delivered.",
+          {stringKey("base_url", "http://127.0.0.1:8090",
+                     "Base URL of the core platform API (the simulator: hotline-sim core)."),
+           integerKey("timeout_ms", 10000, 100, 600000, "Total time allowed for one request."),
+           integerKey("connect_timeout_ms", 2000, 50, 60000, "Time allowed to connect."),
+           booleanKey("bulk", true,
+                      "Send many tickets' heads in one POST /api/v1/bulk instead of one request "
+                      "each."),
+           integerKey("max_batch", 200, 1, 5000, "Most items in one bulk request."),
+           integerKey("max_in_flight", 4, 1, 256, "Concurrent requests to the core platform.")}};
+}
+
+ConfigTable buildDelivery() {
+  return {"delivery",
+          "Retry, backoff and circuit breaking of outbox deliveries (to every target).",
+          {integerKey("max_attempts", 100, 1, 1000000,
+                      "Attempts before a retryable failure is dead-lettered."),
+           integerKey("backoff_base_ms", 500, 1, 3600000, "First retry delay (before jitter)."),
+           integerKey("backoff_max_ms", 300000, 1, 86400000, "Longest retry delay."),
+           integerKey("breaker_failures", 5, 1, 1000,
+                      "Consecutive failures that open a target's circuit breaker."),
+           integerKey("breaker_cooldown_ms", 5000, 10, 3600000,
+                      "How long an open breaker waits before one probe request.")}};
+}
+
 ConfigTable buildLog() {
   return {"log",
           "Structured logging (one JSON line per event, personal data masked).",
@@ -159,8 +208,9 @@ const ConfigTable& connectorEntryTable() {
 }
 
 const std::vector<ConfigTable>& coreSectionTables() {
-  static const std::vector<ConfigTable> tables = {buildGateway(), buildHttp(), buildStore(),
-                                                  buildLog(), buildPlugins()};
+  static const std::vector<ConfigTable> tables = {
+      buildGateway(), buildHttp(),  buildStore(),        buildLog(),     buildPlugins(),
+      buildAdmin(),   buildAudit(), buildCorePlatform(), buildDelivery()};
   return tables;
 }
 

@@ -27,7 +27,8 @@ struct IngressShared {
 
   Router& router; // outlives the server (precondition of IngressServer)
   const IngressOptions options;
-  Poco::Net::HTTPServerParams::Ptr params; // not changed after construction
+  // Set by IngressServer::start() before the first connection; read-only afterwards.
+  Poco::Net::HTTPServerParams::Ptr params;
   ConnectionTracker tracker;
 };
 

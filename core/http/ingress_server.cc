@@ -51,7 +51,8 @@ Poco::Net::HTTPServerParams::Ptr makeParams(const IngressOptions& options) {
 } // namespace
 
 IngressServer::IngressServer(Router& router, IngressOptions options)
-    : router_(router), options_(std::move(options)) {}
+    : options_(std::move(options)),
+      shared_(std::make_shared<IngressShared>(router, options_, nullptr)) {}
 
 IngressServer::~IngressServer() {
   stop();
@@ -94,7 +95,8 @@ Status IngressServer::start() {
   HOTLINE_RETURN_IF_ERROR(checkOptions(options_));
   HOTLINE_RETURN_IF_ERROR(listen());
   started_ = true;
-  shared_ = std::make_shared<IngressShared>(router_, options_, makeParams(options_));
+  // Only now: POCO asserts on out-of-range values, which checkOptions() has ruled out.
+  shared_->params = makeParams(options_);
   pool_ = std::make_unique<Poco::ThreadPool>("http", 1, options_.threads);
   server_ = std::make_unique<Poco::Net::TCPServer>(new IngressConnectionFactory(shared_), *pool_,
                                                    socket_, shared_->params);
@@ -112,7 +114,7 @@ uint16_t IngressServer::port() const {
 }
 
 size_t IngressServer::inFlight() const {
-  return shared_ ? shared_->tracker.inFlight() : 0;
+  return shared_->tracker.inFlight();
 }
 
 void IngressServer::stop() {

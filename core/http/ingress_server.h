@@ -64,14 +64,13 @@ public:
 private:
   Status listen();
 
-  Router& router_;
   const IngressOptions options_;
   std::mutex lifecycle_mutex_; // serialises start() and stop()
   bool started_ = false;
   bool stopped_ = false;
   std::atomic<uint16_t> port_{0};
   Poco::Net::ServerSocket socket_;
-  std::shared_ptr<IngressShared> shared_;
+  const std::shared_ptr<IngressShared> shared_; // router, options, tracker; from construction
   // Declared before server_: the TCPServer's workers run on this pool, so it must go last.
   std::unique_ptr<Poco::ThreadPool> pool_;
   std::unique_ptr<Poco::Net::TCPServer> server_;

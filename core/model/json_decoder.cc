@@ -34,8 +34,8 @@ std::string numberText(double value) {
   return ec == std::errc() ? std::string(buffer, end) : std::string("?");
 }
 
-// Reads an integer in [min, max]; the value is echoed in reasons (counts and sizes are not
-// personal data).
+// Reads an integer in [min, max]. Numbers are not echoed either: a misplaced phone number
+// would otherwise appear in the reason.
 bool readInteger(const rapidjson::Value& value, const std::string& path, int64_t min, int64_t max,
                  DecodeErrors& errors, int64_t& out) {
   if (!value.IsNumber()) {
@@ -43,18 +43,18 @@ bool readInteger(const rapidjson::Value& value, const std::string& path, int64_t
     return false;
   }
   const std::string bounds =
-      " is outside [" + std::to_string(min) + ", " + std::to_string(max) + "]";
+      "must be within [" + std::to_string(min) + ", " + std::to_string(max) + "]";
   if (value.IsUint64() && !value.IsInt64()) {
-    errors.add(path, std::to_string(value.GetUint64()) + bounds);
+    errors.add(path, bounds);
     return false;
   }
   if (!value.IsInt64()) {
-    errors.add(path, "expected integer, got " + numberText(value.GetDouble()));
+    errors.add(path, "expected integer, got a number with a fraction or exponent");
     return false;
   }
   out = value.GetInt64();
   if (out < min || out > max) {
-    errors.add(path, std::to_string(out) + bounds);
+    errors.add(path, bounds);
     return false;
   }
   return true;
@@ -227,8 +227,8 @@ void JsonDecoder::number(const char* key, std::optional<double>& out, NumberRang
   }
   const double parsed = value->GetDouble();
   if (parsed < range.min || parsed > range.max) {
-    errors_.add(path, numberText(parsed) + " is outside [" + numberText(range.min) + ", " +
-                          numberText(range.max) + "]");
+    errors_.add(path,
+                "must be within [" + numberText(range.min) + ", " + numberText(range.max) + "]");
     return;
   }
   out = parsed;

@@ -2,8 +2,10 @@
 // The strict reading side of the describe() functions: JsonDecoder reads one JSON object into
 // one struct, member by member as describe() names them, and records every problem (wrong
 // type, empty value, bad enum or time, unknown or duplicate member) with its JSON Pointer
-// instead of stopping at the first. Values of free-text members are never quoted in a
-// reason, so personal data cannot leak through an error. Internal to the model's codecs.
+// instead of stopping at the first. The only values a reason ever quotes are rejected enum
+// spellings and times (through quoteValue(), which withholds anything that looks like a phone
+// number); strings and numbers are described by type and rule only, so personal data cannot
+// leak through an error. Internal to the model's codecs.
 
 #include <rapidjson/document.h>
 

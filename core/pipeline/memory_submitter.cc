@@ -1,54 +1,17 @@
 #include "core/pipeline/memory_submitter.h"
 
-#include "core/model/event_codec.h"
+#include "core/pipeline/answer_body.h"
+
 #include "core/model/event_facts.h"
-#include "core/model/ticket_codec.h"
 #include "core/model/ticket_id.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace hotline::pipeline {
-namespace {
-
-std::string answerBody(const std::string& ticket_id, std::string_view status, bool duplicate) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  writer.StartObject();
-  writer.Key("ticket_id");
-  writer.String(ticket_id.c_str());
-  writer.Key("status");
-  writer.String(status.data(), static_cast<rapidjson::SizeType>(status.size()));
-  writer.Key("duplicate");
-  writer.Bool(duplicate);
-  writer.EndObject();
-  return buffer.GetString();
-}
-
-Status checkContentType(const InboundMessage& message) {
-  std::string_view type = message.content_type;
-  if (type.empty() || type.rfind("application/json", 0) == 0) {
-    return Status::ok();
-  }
-  return invalidArgument("content type \"" + message.content_type +
-                         "\" needs a mapping; canonical input is application/json");
-}
-
-} // namespace
-
-std::string dedupeKey(const InboundMessage& message) {
-  if (!message.idempotency_key.empty()) {
-    return message.source + "\n" + message.idempotency_key;
-  }
-  Poco::SHA2Engine sha256(Poco::SHA2Engine::SHA_256);
-  sha256.update(message.body);
-  return message.source + "\nsha256:" + Poco::DigestEngine::digestToHex(sha256.digest());
-}
-
 Result<SubmitOutcome> MemorySubmitter::submit(const InboundMessage& message) {
-  HOTLINE_RETURN_IF_ERROR(checkContentType(message));
+  Result<MappedMessage> mapped = mapper_.map(message);
+  if (!mapped) {
+    return mapped.status();
+  }
   const std::string key = dedupeKey(message);
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -57,15 +20,12 @@ Result<SubmitOutcome> MemorySubmitter::submit(const InboundMessage& message) {
       SubmitOutcome again = first->second;
       again.http_status = 200;
       again.duplicate = true;
-      again.body = answerBody(again.ticket_id, "accepted", true);
+      again.body = markDuplicate(again.body);
       return again;
     }
   }
-  Result<SubmitOutcome> outcome = message.kind == "ticket"  ? submitTicket(message)
-                                  : message.kind == "event" ? submitEvent(message)
-                                                            : Result<SubmitOutcome>(invalidArgument(
-                                                                  "message kind \"" + message.kind +
-                                                                  "\" is not handled (ticket, event)"));
+  Result<SubmitOutcome> outcome =
+      mapped->ticket ? submitTicket(*mapped->ticket) : submitEvent(*mapped->event);
   if (outcome) {
     std::lock_guard<std::mutex> lock(mutex_);
     answers_.emplace(key, *outcome);
@@ -73,12 +33,7 @@ Result<SubmitOutcome> MemorySubmitter::submit(const InboundMessage& message) {
   return outcome;
 }
 
-Result<SubmitOutcome> MemorySubmitter::submitTicket(const InboundMessage& message) {
-  Result<model::Ticket> decoded = model::decodeTicket(message.body);
-  if (!decoded) {
-    return decoded.status();
-  }
-  model::Ticket& ticket = *decoded;
+Result<SubmitOutcome> MemorySubmitter::submitTicket(model::Ticket ticket) {
   std::lock_guard<std::mutex> lock(mutex_);
   for (const model::ExternalRef& ref : ticket.refs) {
     auto linked = links_.find({ref.system, ref.number});
@@ -103,16 +58,12 @@ Result<SubmitOutcome> MemorySubmitter::submitTicket(const InboundMessage& messag
   return SubmitOutcome{201, false, ticket.id, answerBody(ticket.id, "accepted", false)};
 }
 
-Result<SubmitOutcome> MemorySubmitter::submitEvent(const InboundMessage& message) {
-  Result<model::TicketEvent> decoded = model::decodeEvent(message.body);
-  if (!decoded) {
-    return decoded.status();
-  }
-  Result<model::EventFacts> facts = model::readEventFacts(*decoded);
+Result<SubmitOutcome> MemorySubmitter::submitEvent(const model::TicketEvent& event) {
+  Result<model::EventFacts> facts = model::readEventFacts(event);
   if (!facts) {
     return facts.status();
   }
-  const model::TicketRef& ref = decoded->ticket;
+  const model::TicketRef& ref = event.ticket;
   std::lock_guard<std::mutex> lock(mutex_);
   std::string id = ref.id;
   if (!ref.isById()) {
@@ -124,7 +75,7 @@ Result<SubmitOutcome> MemorySubmitter::submitEvent(const InboundMessage& message
   if (known != tickets_.end()) {
     current = known->second;
   }
-  Result<model::LifecycleState> next = model::advanceLifecycle(current, decoded->type, *facts);
+  Result<model::LifecycleState> next = model::advanceLifecycle(current, event.type, *facts);
   if (!next) {
     std::string which = ref.isById() ? ref.id : ref.system + "/" + ref.number;
     return next.status().withContext("ticket " + which);

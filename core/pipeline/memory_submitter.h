@@ -10,6 +10,8 @@
 // Thread safety: submit() may be called concurrently; one mutex guards the state.
 
 #include "core/model/lifecycle.h"
+#include "core/pipeline/dedupe_key.h"
+#include "core/pipeline/mapper.h"
 #include "core/pipeline/submitter.h"
 
 #include <map>
@@ -27,16 +29,14 @@ public:
   std::optional<model::LifecycleState> ticketState(const std::string& ticket_id);
 
 private:
-  Result<SubmitOutcome> submitTicket(const InboundMessage& message);
-  Result<SubmitOutcome> submitEvent(const InboundMessage& message);
+  Result<SubmitOutcome> submitTicket(model::Ticket ticket);
+  Result<SubmitOutcome> submitEvent(const model::TicketEvent& event);
 
+  CanonicalMapper mapper_;
   std::mutex mutex_;
   std::map<std::string, SubmitOutcome> answers_;            // dedupe key -> first answer
   std::map<std::string, model::LifecycleState> tickets_;    // ticket id -> state
   std::map<std::pair<std::string, std::string>, std::string> links_; // (system, no.) -> id
 };
-
-// source + "\n" + the peer's message id, or + "sha256:<hex of the body>" when there is none.
-std::string dedupeKey(const InboundMessage& message);
 
 } // namespace hotline::pipeline

@@ -1,5 +1,6 @@
 // The command line of the real binary: config check, describe, version, usage errors.
-#include "tests/integration/gateway_process.h"
+#include "tests/support/child_process.h"
+#include "tests/support/http_call.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -14,7 +15,7 @@ const std::string kSource = HOTLINE_SOURCE_DIR;
 
 TEST(GatewayCli, ShippedConfigFilesAreValid) {
   for (const char* name : {"gateway.json", "county.json", "city.json"}) {
-    CommandResult result = runGateway({"config", "check", kSource + "/config/" + name});
+    CommandResult result = runCommand(HOTLINE_GATEWAY_BIN, {"config", "check", kSource + "/config/" + name});
     EXPECT_EQ(result.exit_code, 0) << name << ":\n" << result.err;
     EXPECT_THAT(result.out, HasSubstr(": ok (")) << name;
   }
@@ -30,7 +31,7 @@ TEST(GatewayCli, ConfigCheckReportsEveryErrorWithItsKeyPath) {
       {"name": "x", "type": "no-such-connector"}
     ]
   })");
-  CommandResult result = runGateway({"config", "check", path});
+  CommandResult result = runCommand(HOTLINE_GATEWAY_BIN, {"config", "check", path});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_THAT(result.err, HasSubstr(path));
   for (const char* expected :
@@ -43,13 +44,13 @@ TEST(GatewayCli, ConfigCheckReportsEveryErrorWithItsKeyPath) {
 
 TEST(GatewayCli, ConfigCheckPointsAtAJsonSyntaxError) {
   std::string path = writeTempFile("syntax.json", "{\n  \"http\": {\"port\": 8080,}\n}\n");
-  CommandResult result = runGateway({"config", "check", path});
+  CommandResult result = runCommand(HOTLINE_GATEWAY_BIN, {"config", "check", path});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_THAT(result.err, HasSubstr(path + ":2:"));
 }
 
 TEST(GatewayCli, DescribePrintsTheConnectorsDeclaredTable) {
-  CommandResult result = runGateway({"describe", "example"});
+  CommandResult result = runCommand(HOTLINE_GATEWAY_BIN, {"describe", "example"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_THAT(result.out, HasSubstr("connector example 0.1.0 (ABI 1.0"));
   for (const char* key : {"path", "kind", "id_header", "/tickets", "X-Request-Id"}) {
@@ -58,7 +59,7 @@ TEST(GatewayCli, DescribePrintsTheConnectorsDeclaredTable) {
 }
 
 TEST(GatewayCli, DescribeCorePrintsEveryCoreSection) {
-  CommandResult result = runGateway({"describe", "core"});
+  CommandResult result = runCommand(HOTLINE_GATEWAY_BIN, {"describe", "core"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   for (const char* key : {"max_body_bytes", "1048576", "shutdown_grace_ms", "region_code"}) {
     EXPECT_THAT(result.out, HasSubstr(key));
@@ -66,17 +67,17 @@ TEST(GatewayCli, DescribeCorePrintsEveryCoreSection) {
 }
 
 TEST(GatewayCli, DescribeAnUnknownTypeListsTheKnownOnes) {
-  CommandResult result = runGateway({"describe", "fax"});
+  CommandResult result = runCommand(HOTLINE_GATEWAY_BIN, {"describe", "fax"});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_THAT(result.err, HasSubstr("no connector type \"fax\""));
   EXPECT_THAT(result.err, HasSubstr("example"));
 }
 
 TEST(GatewayCli, UnknownCommandAndVersion) {
-  CommandResult unknown = runGateway({"frobnicate"});
+  CommandResult unknown = runCommand(HOTLINE_GATEWAY_BIN, {"frobnicate"});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_THAT(unknown.err, HasSubstr("unknown command \"frobnicate\""));
-  CommandResult version = runGateway({"version"});
+  CommandResult version = runCommand(HOTLINE_GATEWAY_BIN, {"version"});
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_THAT(version.out, HasSubstr("plugin ABI 1.0"));
   EXPECT_THAT(version.out, Not(HasSubstr("unknown")));

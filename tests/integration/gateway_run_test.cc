@@ -1,13 +1,10 @@
 // The real gateway process: starts on a config, answers /healthz, takes tickets and events
 // through the example connector, refuses bad ones with the rule or path, logs JSON lines
 // with personal data masked, and stops cleanly on SIGTERM.
-#include "tests/integration/gateway_process.h"
+#include "tests/support/child_process.h"
+#include "tests/support/http_call.h"
 
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/ServerSocket.h>
-#include <Poco/StreamCopier.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
@@ -18,38 +15,31 @@
 namespace hotline::testing {
 namespace {
 
+using Reply = HttpReply;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Reply {
-  int status = 0;
-  std::string body;
-};
-
 Reply send(uint16_t port, const std::string& method, const std::string& path,
            const std::string& body = "", const std::string& request_id = "") {
-  try {
-    Poco::Net::HTTPClientSession session("127.0.0.1", port);
-    session.setTimeout(Poco::Timespan(5, 0));
-    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    request.setContentType("application/json");
-    if (!request_id.empty()) {
-      request.set("X-Request-Id", request_id);
-    }
-    request.setContentLength(static_cast<std::streamsize>(body.size()));
-    session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    Reply reply{static_cast<int>(response.getStatus()), ""};
-    Poco::StreamCopier::copyToString(in, reply.body);
-    return reply;
-  } catch (const Poco::Exception&) {
-    return {};
+  std::vector<std::pair<std::string, std::string>> headers;
+  if (!request_id.empty()) {
+    headers.emplace_back("X-Request-Id", request_id);
   }
+  return httpCall(port, method, path, body, headers);
+}
+
+// Store, admin token and ports of one test's own, so tests can run in parallel.
+std::string isolatedSections() {
+  std::string dir = makeTempDir();
+  return R"("store": {"path": ")" + dir + R"(/gateway.db"},
+    "admin": {"port": 0, "token_file": ")" + dir + R"(/admin.token"},
+    "core_platform": {"base_url": "http://127.0.0.1:)" + std::to_string(freeLoopbackPort()) +
+         R"("},)";
 }
 
 std::string configFor(uint16_t port) {
   return R"({
+    )" + isolatedSections() + R"(
     "http": {"bind": "127.0.0.1", "port": )" +
          std::to_string(port) + R"(, "shutdown_grace_ms": 5000},
     "log": {"level": "debug"},
@@ -78,14 +68,14 @@ protected:
   void SetUp() override {
     port_ = freeLoopbackPort();
     std::string config = writeTempFile("gateway.json", configFor(port_));
-    gateway_ = std::make_unique<GatewayProcess>(std::vector<std::string>{"run", "--config", config});
+    gateway_ = std::make_unique<ChildProcess>(HOTLINE_GATEWAY_BIN, std::vector<std::string>{"run", "--config", config});
     ASSERT_TRUE(waitFor([&] { return send(port_, "GET", "/healthz").status == 200; },
                         std::chrono::seconds(20)))
         << gateway_->errorOutput();
   }
 
   uint16_t port_ = 0;
-  std::unique_ptr<GatewayProcess> gateway_;
+  std::unique_ptr<ChildProcess> gateway_;
 };
 
 TEST_F(GatewayRun, AnswersHealthzAndStopsCleanlyOnSigterm) {
@@ -162,8 +152,9 @@ TEST_F(GatewayRun, LogsAreJsonLinesWithPersonalDataMasked) {
 }
 
 TEST(GatewayStart, RefusesToStartOnABadConfigAndSaysWhy) {
-  std::string config = writeTempFile("bad.json", R"({"http": {"port": 70000}})");
-  CommandResult result = runGateway({"run", "--config", config});
+  std::string config =
+      writeTempFile("bad.json", "{" + isolatedSections() + R"("http": {"port": 70000}})");
+  CommandResult result = runCommand(HOTLINE_GATEWAY_BIN, {"run", "--config", config});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_THAT(result.err, HasSubstr("http.port"));
   EXPECT_THAT(result.err, HasSubstr("70000"));
@@ -172,9 +163,9 @@ TEST(GatewayStart, RefusesToStartOnABadConfigAndSaysWhy) {
 TEST(GatewayStart, RefusesToStartWhenThePortIsTaken) {
   uint16_t port = freeLoopbackPort();
   Poco::Net::ServerSocket taken(Poco::Net::SocketAddress("127.0.0.1", port));
-  std::string config =
-      writeTempFile("busy.json", R"({"http": {"port": )" + std::to_string(port) + "}}");
-  CommandResult result = runGateway({"run", "--config", config});
+  std::string config = writeTempFile(
+      "busy.json", "{" + isolatedSections() + R"("http": {"port": )" + std::to_string(port) + "}}");
+  CommandResult result = runCommand(HOTLINE_GATEWAY_BIN, {"run", "--config", config});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_THAT(result.err, HasSubstr("127.0.0.1:" + std::to_string(port)));
 }

@@ -1,5 +1,7 @@
 #include "example_connector.h"
 
+#include "hotline/support/signature.h"
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -13,6 +15,12 @@ constexpr hl_config_key kExampleConfig[] = {
                       "Message kind handed to the pipeline (selects the mapping)."),
     plugin::stringKey("id_header", "X-Request-Id",
                       "Request header carrying the peer's message id (idempotency key)."),
+    plugin::secretKey("hmac_secret",
+                      "When set, every request must carry hex(HMAC-SHA256(secret, body)) in "
+                      "signature_header; others are refused with 401.",
+                      false),
+    plugin::stringKey("signature_header", "X-Signature",
+                      "Request header carrying the body's HMAC-SHA256 signature."),
 };
 
 std::string errorBody(std::string_view code, std::string_view message) {
@@ -36,6 +44,8 @@ Status ExampleConnector::configure(const plugin::Config& config, plugin::Host& h
   host_ = &host;
   kind_ = config.getString("kind", "ticket");
   id_header_ = config.getString("id_header", "X-Request-Id");
+  hmac_secret_ = config.getString("hmac_secret", "");
+  signature_header_ = config.getString("signature_header", "X-Signature");
   std::string path = config.getString("path", "/tickets");
   return host.route("POST", path, [this](const plugin::HttpRequest& request,
                                          plugin::HttpResponse& response) {
@@ -55,11 +65,35 @@ plugin::Health ExampleConnector::health() const {
   return running_ ? plugin::Health::healthy() : plugin::Health::down("not started");
 }
 
+Status ExampleConnector::verifySignature(const plugin::HttpRequest& request) const {
+  std::string_view presented = request.header(signature_header_);
+  if (presented.empty()) {
+    return Status(StatusCode::Unauthenticated,
+                  "missing " + signature_header_ + " (hex HMAC-SHA256 of the body)");
+  }
+  Result<std::string> expected =
+      support::hmacHex(support::HmacAlgorithm::Sha256, hmac_secret_, request.body());
+  if (!expected || !support::constantTimeEquals(*expected, presented)) {
+    return Status(StatusCode::Unauthenticated,
+                  signature_header_ + " does not match the body (HMAC-SHA256)");
+  }
+  return Status::ok();
+}
+
 void ExampleConnector::handleSubmit(const plugin::HttpRequest& request,
                                     plugin::HttpResponse& response) {
   if (!running_) {
     response.send(503, "application/json", errorBody("unavailable", "connector is stopping"));
     return;
+  }
+  if (!hmac_secret_.empty()) {
+    Status verified = verifySignature(request);
+    if (!verified.isOk()) {
+      host_->log(plugin::LogLevel::Warn, "request refused: bad signature",
+                 {{"remote", std::string(request.remote())}, {"reason", verified.message()}});
+      response.send(401, "application/json", errorBody("unauthenticated", verified.message()));
+      return;
+    }
   }
   plugin::Inbound inbound;
   inbound.kind = kind_;

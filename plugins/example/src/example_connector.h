@@ -19,10 +19,13 @@ public:
 
 private:
   void handleSubmit(const plugin::HttpRequest& request, plugin::HttpResponse& response);
+  Status verifySignature(const plugin::HttpRequest& request) const;
 
   plugin::Host* host_ = nullptr;
   std::string kind_;
   std::string id_header_;
+  std::string hmac_secret_; // empty: requests are not signed
+  std::string signature_header_;
   std::atomic<bool> running_{false};
 };
 

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <iterator>
 
 namespace hotline::support {
 namespace {

@@ -37,7 +37,7 @@ TEST(ModelDecodeErrors, AllProblemsAreReportedTogetherWithPaths) {
       {"/urgency", "\"asap\" is not one of normal, urgent, critical"},
       {"/created_at", "\"2024-02-30T10:00:00+08:00\" is not a valid time: day 30 does not "
                       "exist in February 2024"},
-      {"/assignments/1/seq", "0 is outside [1, 2147483647]"},
+      {"/assignments/1/seq", "must be within [1, 2147483647]"},
       {"/assignments/1/lead_unit/code", "expected string, got number"},
   };
   EXPECT_EQ(issues, expected);
@@ -71,12 +71,15 @@ TEST(ModelDecodeErrors, PersonalValuesAreNeverEchoed) {
 
 TEST(ModelDecodeErrors, PhoneNumbersMisplacedIntoCodedFieldsAreNotEchoed) {
   const std::string message = messageOf(R"({"channel":"13812345678","content":"x",
-      "status":"submitted","created_at":"0370-4123456","urgency":"call 4123456"})");
+      "status":"submitted","created_at":"0370-4123456","urgency":"call 4123456",
+      "address":{"lng":13812345678},"urges":[{"seq":13812345678}]})");
   EXPECT_NE(message.find("/channel: (a value not shown: it may hold personal data) is not one "
                          "of phone"),
             std::string::npos)
       << message;
   EXPECT_NE(message.find("/created_at: (a value not shown"), std::string::npos) << message;
+  EXPECT_NE(message.find("/urges/0/seq: must be within [1, 2147483647]"), std::string::npos);
+  EXPECT_NE(message.find("/address/lng: must be within [-180, 180]"), std::string::npos);
   for (const char* secret : {"13812345678", "4123456"}) {
     EXPECT_EQ(message.find(secret), std::string::npos) << secret << " leaked: " << message;
   }
@@ -90,7 +93,7 @@ TEST(ModelDecodeErrors, FormatRulesNameTheExpectationNotTheValue) {
       {"/id", "expected a gateway ticket id (26 upper-case Crockford base32 characters)"},
       {"/region/county", "expected a 6-digit region code"},
       {"/attachments/0/sha256", "expected 64 lower-case hex digits (SHA-256)"},
-      {"/attachments/0/size", "-1 is outside [0, 9007199254740991]"},
+      {"/attachments/0/size", "must be within [0, 9007199254740991]"},
       {"/address/region_code", "expected a 6-, 9- or 12-digit division code"},
       {"/merged_into", "expected a gateway ticket id (26 upper-case Crockford base32 characters)"},
   };
@@ -124,10 +127,10 @@ TEST(ModelDecodeErrors, NumbersMustHaveTheRightKindAndRange) {
       "address":{"lng":181,"lat":"34.4"},"urges":[{"seq":1.5},{"seq":true},{"seq":3}],
       "attachments":[{"size":18446744073709551615}]})");
   const std::vector<DecodeIssue> expected = {
-      {"/attachments/0/size", "18446744073709551615 is outside [0, 9007199254740991]"},
-      {"/address/lng", "181 is outside [-180, 180]"},
+      {"/attachments/0/size", "must be within [0, 9007199254740991]"},
+      {"/address/lng", "must be within [-180, 180]"},
       {"/address/lat", "expected number, got string"},
-      {"/urges/0/seq", "expected integer, got 1.5"},
+      {"/urges/0/seq", "expected integer, got a number with a fraction or exponent"},
       {"/urges/1/seq", "expected integer, got boolean"},
   };
   EXPECT_EQ(issues, expected);

@@ -62,7 +62,7 @@ TEST(ModelRecordCodec, DecodingIsStrictAndNeverEchoesPhones) {
       {"/caller", "expected string, got number"},
       {"/direction", "\"sideways\" is not one of inbound, outbound"},
       {"/started_at", "required member is missing"},
-      {"/duration_s", "-3 is outside [0, 9007199254740991]"},
+      {"/duration_s", "must be within [0, 9007199254740991]"},
       {"/ticket", "must not be empty"},
   };
   EXPECT_EQ(issues, expected);

@@ -16,7 +16,7 @@ std::vector<std::string>
 propertiesMissingFrom(const rapidjson::Value& root, const rapidjson::Value& schema,
                       const std::vector<const rapidjson::Value*>& instances);
 
-// Every "enum" array in the schema's #/definitions, by definition name.
+// The "enum" values of #/definitions/<definition> (empty when it has none).
 std::vector<std::string> enumValuesOf(const rapidjson::Value& root, const char* definition);
 
 } // namespace hotline::model::samples

@@ -47,12 +47,16 @@ protected:
 
   // Sends a request through the router as the ingress server would.
   http::HttpResponse call(const std::string& method, const std::string& path,
-                          const std::string& body, bool* routed = nullptr) {
+                          const std::string& body, bool* routed = nullptr,
+                          const std::string& signature = "") {
     http::HttpRequest request;
     request.method = method;
     request.path = path;
     request.body = body;
     request.headers = {{"Content-Type", "application/json"}, {"x-request-id", "peer-msg-7"}};
+    if (!signature.empty()) {
+      request.headers.emplace_back("X-Signature", signature);
+    }
     http::HttpResponse response;
     bool not_allowed = false;
     bool found = router_.dispatch(request, response, not_allowed);
@@ -151,6 +155,30 @@ TEST_F(ConnectorInstanceTest, TwoInstancesOfOneTypeHaveTheirOwnRoutes) {
   ASSERT_EQ(submitter_.received.size(), 1u);
   EXPECT_EQ(submitter_.received[0].source, "dept-b");
   EXPECT_EQ(submitter_.received[0].kind, "event");
+}
+
+TEST_F(ConnectorInstanceTest, WithASecretOnlyCorrectlySignedRequestsAreSubmitted) {
+  ConfigEntries config = kExampleConfig;
+  config.emplace_back("hmac_secret", "k3y-of-the-housing-bureau");
+  auto instance = make("example", "signed-1", config);
+  ASSERT_TRUE(instance.isOk()) << instance.status().toString();
+  ASSERT_TRUE((*instance)->start().isOk());
+  const std::string body = R"({"title":"供暖不热"})";
+  // hex(HMAC-SHA256("k3y-of-the-housing-bureau", body)), computed independently with
+  // `printf '%s' "$body" | openssl dgst -sha256 -hmac "$key"`.
+  const std::string good = "2352b3e07d9c43adfc1f550f4e8c5efe81f21ee7e28b3b6ca24acc9e00cbd46d";
+  http::HttpResponse unsigned_reply = call("POST", "/connectors/signed-1/tickets", body);
+  EXPECT_EQ(unsigned_reply.status, 401);
+  EXPECT_THAT(unsigned_reply.body, HasSubstr("missing X-Signature"));
+  http::HttpResponse forged = call("POST", "/connectors/signed-1/tickets", body, nullptr,
+                                   std::string(64, 'a'));
+  EXPECT_EQ(forged.status, 401);
+  EXPECT_THAT(forged.body, HasSubstr("does not match the body"));
+  EXPECT_TRUE(submitter_.received.empty());
+  http::HttpResponse signed_reply =
+      call("POST", "/connectors/signed-1/tickets", body, nullptr, good);
+  EXPECT_EQ(signed_reply.status, 201) << signed_reply.body;
+  EXPECT_EQ(submitter_.received.size(), 1u);
 }
 
 TEST_F(ConnectorInstanceTest, StateIsKeptPerInstanceThroughTheHostApi) {

@@ -19,11 +19,14 @@ TEST(PluginLibrary, LoadsTheExampleConnectorAndItsConfigTable) {
   EXPECT_EQ((*plugin)->version(), "0.1.0");
   EXPECT_EQ((*plugin)->abiMajor(), 1u);
   const config::ConfigTable& table = (*plugin)->configTable();
-  ASSERT_EQ(table.keys.size(), 3u);
+  ASSERT_EQ(table.keys.size(), 5u);
   EXPECT_EQ(table.keys[0].key, "path");
   EXPECT_EQ(table.keys[0].type, config::ConfigType::String);
   EXPECT_EQ(table.keys[0].default_value.value_or(""), "/tickets");
   EXPECT_FALSE(table.keys[0].doc.empty());
+  EXPECT_EQ(table.keys[3].key, "hmac_secret");
+  EXPECT_EQ(table.keys[3].type, config::ConfigType::Secret);
+  EXPECT_FALSE(table.keys[3].required);
 }
 
 TEST(PluginLibrary, RefusesALibraryWithoutEntryPoint) {

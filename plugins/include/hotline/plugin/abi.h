@@ -10,6 +10,9 @@
  *  - The host calls it with the ABI majors it speaks; the plugin answers with a descriptor
  *    for the highest major both speak, or with the major it speaks if there is none, in
  *    which case the host refuses it with an error naming the file and both versions.
+ *  - Whatever a future major changes, a descriptor always begins with struct_size,
+ *    abi_major and abi_minor, in that order, so that any host can read which major a
+ *    plugin speaks before trusting anything else.
  *  - Within a major, structs only ever grow at the end. Every struct that crosses starts with
  *    `struct_size`; a reader uses only the members that fit inside the size it was given, and
  *    refuses a struct too short to hold the members that major requires.

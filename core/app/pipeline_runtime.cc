@@ -1,0 +1,119 @@
+#include "core/app/pipeline_runtime.h"
+
+#include "core/log/log.h"
+
+namespace hotline::app {
+namespace {
+
+using Config = Poco::Util::AbstractConfiguration;
+using std::chrono::milliseconds;
+
+store::SqliteOptions storeOptions(const Config& core) {
+  store::SqliteOptions options;
+  options.path = core.getRawString("store.path");
+  Result<audit::HashAlgorithm> algorithm =
+      audit::parseHashAlgorithm(core.getRawString("audit.algorithm", "sha256"));
+  options.audit_algorithm = algorithm ? *algorithm : audit::HashAlgorithm::Sha256;
+  return options;
+}
+
+delivery::DispatcherOptions dispatcherOptions(const Config& core) {
+  delivery::DispatcherOptions options;
+  options.max_in_flight_per_target = static_cast<size_t>(core.getInt("core_platform.max_in_flight"));
+  options.retry.base = milliseconds(core.getInt("delivery.backoff_base_ms"));
+  options.retry.cap = milliseconds(core.getInt("delivery.backoff_max_ms"));
+  options.retry.max_attempts = core.getInt("delivery.max_attempts");
+  options.breaker.consecutive_failures = core.getInt("delivery.breaker_failures");
+  options.breaker.cool_down_ms = core.getInt("delivery.breaker_cooldown_ms");
+  return options;
+}
+
+delivery::CorePlatformOptions targetOptions(const Config& core) {
+  delivery::CorePlatformOptions options;
+  options.name = "core";
+  options.base_url = core.getRawString("core_platform.base_url");
+  options.max_batch = core.getBool("core_platform.bulk")
+                          ? static_cast<size_t>(core.getInt("core_platform.max_batch"))
+                          : 1;
+  options.timeout = milliseconds(core.getInt("core_platform.timeout_ms"));
+  return options;
+}
+
+} // namespace
+
+Result<std::unique_ptr<PipelineRuntime>> PipelineRuntime::start(const Config& core) {
+  std::unique_ptr<PipelineRuntime> self(new PipelineRuntime());
+  Result<std::unique_ptr<store::SqliteStore>> opened = store::SqliteStore::open(storeOptions(core));
+  if (!opened) {
+    return opened.status();
+  }
+  self->store_ = std::move(opened).value();
+
+  delivery::HttpClientOptions client;
+  client.max_per_host = static_cast<size_t>(core.getInt("core_platform.max_in_flight"));
+  client.connect_timeout = milliseconds(core.getInt("core_platform.connect_timeout_ms"));
+  self->http_client_ = std::make_unique<delivery::HttpClient>(client);
+  auto target =
+      std::make_shared<delivery::CorePlatformTarget>(targetOptions(core), *self->http_client_);
+  self->dispatcher_ = std::make_unique<delivery::OutboxDispatcher>(
+      *self->store_, delivery::OutboxDispatcher::Targets{target}, dispatcherOptions(core),
+      self->clock_);
+  HOTLINE_RETURN_IF_ERROR(self->dispatcher_->start().withContext("outbox dispatcher"));
+
+  delivery::OutboxDispatcher* dispatcher = self->dispatcher_.get();
+  self->committer_ = std::make_unique<pipeline::GroupCommitter>(
+      *self->store_, pipeline::GroupCommitter::Options{},
+      [dispatcher](std::vector<store::OutboxRow> rows) { dispatcher->enqueue(std::move(rows)); });
+  self->committer_->start();
+  self->durable_ = std::make_unique<pipeline::DurableSubmitter>(self->mapper_, *self->committer_);
+  self->measured_ = std::make_unique<pipeline::MeasuredSubmitter>(*self->durable_);
+  return self;
+}
+
+PipelineRuntime::~PipelineRuntime() { stop(std::chrono::steady_clock::now()); }
+
+void PipelineRuntime::stop(std::chrono::steady_clock::time_point deadline) {
+  if (stopped_) {
+    return;
+  }
+  stopped_ = true;
+  if (committer_) {
+    committer_->stop(); // commits what is queued; its rows reach the dispatcher
+  }
+  if (dispatcher_) {
+    dispatcher_->stop(deadline);
+  }
+  if (http_client_) {
+    http_client_->stop(deadline);
+  }
+}
+
+void PipelineRuntime::replayed(const store::OutboxRow& row) {
+  Status resumed = dispatcher_->resume(row.id);
+  if (!resumed.isOk()) {
+    log::warn("pipeline", "replayed row not resumed", {{"error", resumed.message()}});
+  }
+}
+
+void PipelineRuntime::discarded(const store::OutboxRow& row) {
+  Status released = dispatcher_->release(row.target, row.ticket_id);
+  if (!released.isOk() && released.code() != StatusCode::NotFound) {
+    log::warn("pipeline", "discarded row not released", {{"error", released.message()}});
+  }
+}
+
+http::HealthReport PipelineRuntime::readiness() const {
+  http::HealthReport report;
+  Result<store::OutboxCounts> counts = store_->outboxCounts();
+  report.components.push_back({"store", counts ? "ok" : "down",
+                               counts ? "" : counts.status().message()});
+  report.healthy = counts.isOk() && !stopped_;
+  for (const delivery::TargetStats& target : dispatcher_->stats().targets) {
+    bool open = target.breaker == delivery::CircuitBreaker::State::Open;
+    report.components.push_back({"target:" + target.name, open ? "degraded" : "ok",
+                                 open ? "circuit breaker open; deliveries wait" : ""});
+  }
+  return report;
+}
+
+} // namespace hotline::app

@@ -1,0 +1,228 @@
+#include "core/pipeline/batch_planner.h"
+
+#include "core/pipeline/answer_body.h"
+
+#include "core/model/event_codec.h"
+#include "core/model/ticket_codec.h"
+#include "core/model/ticket_id.h"
+
+
+namespace hotline::pipeline {
+namespace {
+
+SubmitPlan refused(Status status) {
+  SubmitPlan plan;
+  plan.kind = SubmitPlan::Kind::Refused;
+  plan.refusal = std::move(status);
+  return plan;
+}
+
+store::TicketStateRow stateRow(const std::string& ticket_id, const model::LifecycleState& state,
+                               int64_t at_ms) {
+  return store::TicketStateRow{ticket_id, std::string(model::enumName(state.status)),
+                               state.extension_pending, at_ms};
+}
+
+Result<model::LifecycleState> parseState(const store::TicketStateRow& row) {
+  Result<model::TicketStatus> status = model::parseEnum<model::TicketStatus>(row.status);
+  if (!status) {
+    return internalError("stored state of ticket " + row.ticket_id + ": " +
+                         status.status().message());
+  }
+  return model::LifecycleState{*status, row.extension_pending};
+}
+
+std::string refText(const model::TicketRef& ref) {
+  return ref.isById() ? ref.id : ref.system + "/" + ref.number;
+}
+
+} // namespace
+
+BatchPlanner::BatchPlanner(store::Store& store, std::string core_target)
+    : store_(store), core_target_(std::move(core_target)) {}
+
+void BatchPlanner::reset() {
+  answers_.clear();
+  states_.clear();
+  links_.clear();
+}
+
+SubmitPlan BatchPlanner::plan(const PendingSubmit& pending) {
+  const bool in_batch = answers_.count(pending.dedupe_key) != 0;
+  Result<std::optional<store::StoredAnswer>> first = answerFor(pending.dedupe_key);
+  if (!first) {
+    return refused(first.status());
+  }
+  if (first->has_value()) {
+    const store::StoredAnswer& answer = **first;
+    SubmitPlan plan;
+    plan.kind = SubmitPlan::Kind::Duplicate;
+    plan.outcome = SubmitOutcome{200, true, answer.ticket_id, markDuplicate(answer.body)};
+    plan.depends_on_batch = in_batch;
+    return plan;
+  }
+  SubmitPlan plan = pending.mapped.ticket ? planTicket(pending) : planEvent(pending);
+  if (plan.kind == SubmitPlan::Kind::Commit) {
+    remember(plan);
+  }
+  return plan;
+}
+
+SubmitPlan BatchPlanner::planTicket(const PendingSubmit& pending) {
+  const model::Ticket& ticket = *pending.mapped.ticket;
+  for (const model::ExternalRef& ref : ticket.refs) {
+    Result<std::optional<std::string>> linked = ticketOfRef(ref.system, ref.number);
+    if (!linked) {
+      return refused(linked.status());
+    }
+    if (linked->has_value()) {
+      return refused(conflict("ticket " + ref.system + "/" + ref.number + " already exists as " +
+                              **linked + "; send events to change it"));
+    }
+  }
+  Result<std::optional<model::LifecycleState>> existing = stateOf(ticket.id);
+  if (!existing) {
+    return refused(existing.status());
+  }
+  if (existing->has_value()) {
+    return refused(conflict("ticket " + ticket.id + " already exists; send events to change it"));
+  }
+  SubmitPlan plan;
+  plan.kind = SubmitPlan::Kind::Commit;
+  plan.commit = baseCommit(pending, ticket.id, "ticket", model::encodeTicket(ticket));
+  plan.commit.ticket_state =
+      stateRow(ticket.id, model::LifecycleState{ticket.status, false}, pending.received_at_ms);
+  for (const model::ExternalRef& ref : ticket.refs) {
+    plan.commit.links.push_back(store::LinkRow{ticket.id, ref.system, ref.number});
+  }
+  plan.outcome = SubmitOutcome{201, false, ticket.id, plan.commit.answer_body};
+  return plan;
+}
+
+SubmitPlan BatchPlanner::planEvent(const PendingSubmit& pending) {
+  model::TicketEvent event = *pending.mapped.event;
+  std::string ticket_id = event.ticket.id;
+  if (!event.ticket.isById()) {
+    Result<std::optional<std::string>> linked =
+        ticketOfRef(event.ticket.system, event.ticket.number);
+    if (!linked) {
+      return refused(linked.status());
+    }
+    ticket_id = linked->value_or("");
+  }
+  std::optional<model::LifecycleState> current;
+  if (!ticket_id.empty()) {
+    Result<std::optional<model::LifecycleState>> state = stateOf(ticket_id);
+    if (!state) {
+      return refused(state.status());
+    }
+    current = *state;
+  }
+  Result<model::LifecycleState> next = model::advanceLifecycle(current, event.type, pending.facts);
+  if (!next) {
+    return refused(next.status().withContext("ticket " + refText(event.ticket)));
+  }
+  bool new_link = false;
+  if (!current && ticket_id.empty()) { // `created` for a number the gateway had not seen
+    Result<std::string> issued = model::newTicketId();
+    if (!issued) {
+      return refused(issued.status());
+    }
+    ticket_id = *issued;
+    new_link = !event.ticket.isById();
+  }
+  model::TicketRef original = event.ticket;
+  event.ticket = model::TicketRef::byId(ticket_id); // the core platform knows our ids
+  SubmitPlan plan;
+  plan.kind = SubmitPlan::Kind::Commit;
+  plan.commit = baseCommit(pending, ticket_id, "event", model::encodeEvent(event));
+  plan.commit.ticket_state = stateRow(ticket_id, *next, pending.received_at_ms);
+  if (new_link) {
+    plan.commit.links.push_back(store::LinkRow{ticket_id, original.system, original.number});
+  }
+  plan.commit.answer_body = answerBody(ticket_id, model::enumName(next->status), false);
+  plan.outcome = SubmitOutcome{201, false, ticket_id, plan.commit.answer_body};
+  return plan;
+}
+
+store::InboundCommit BatchPlanner::baseCommit(const PendingSubmit& pending,
+                                              const std::string& ticket_id,
+                                              const std::string& outbox_kind,
+                                              std::string outbox_body) {
+  const InboundMessage& message = pending.message;
+  store::InboundCommit commit;
+  commit.received_at_ms = pending.received_at_ms;
+  commit.dedupe_key = pending.dedupe_key;
+  commit.source = message.source;
+  commit.kind = message.kind;
+  commit.content_type = message.content_type;
+  commit.body = message.body;
+  commit.canonical = outbox_body;
+  commit.ticket_id = ticket_id;
+  commit.answer_status = 201;
+  commit.answer_body = answerBody(ticket_id, "accepted", false);
+  // The key is fixed here, once: every delivery attempt, before or after a crash, reuses it.
+  Result<std::string> key = model::newTicketId();
+  commit.outbox.push_back(store::OutboxInsert{core_target_, ticket_id, outbox_kind,
+                                              "application/json", std::move(outbox_body),
+                                              "hl-" + (key ? *key : pending.dedupe_key)});
+  commit.audit.push_back(store::AuditInsert{"received", message.source, ticket_id, 0, 0, "",
+                                            "kind=" + message.kind});
+  commit.audit.push_back(store::AuditInsert{"stored", "gateway", ticket_id, 0, 0, core_target_,
+                                            "outbox rows: 1"});
+  return commit;
+}
+
+void BatchPlanner::remember(const SubmitPlan& plan) {
+  const store::InboundCommit& commit = plan.commit;
+  answers_[commit.dedupe_key] =
+      store::StoredAnswer{0, commit.answer_status, commit.ticket_id, commit.answer_body};
+  if (commit.ticket_state) {
+    Result<model::LifecycleState> state = parseState(*commit.ticket_state);
+    if (state) {
+      states_[commit.ticket_id] = *state;
+    }
+  }
+  for (const store::LinkRow& link : commit.links) {
+    links_[{link.system, link.number}] = link.ticket_id;
+  }
+}
+
+Result<std::optional<store::StoredAnswer>>
+BatchPlanner::answerFor(const std::string& dedupe_key) {
+  auto it = answers_.find(dedupe_key);
+  if (it != answers_.end()) {
+    return std::optional<store::StoredAnswer>(it->second);
+  }
+  return store_.findAnswer(dedupe_key);
+}
+
+Result<std::optional<model::LifecycleState>> BatchPlanner::stateOf(const std::string& ticket_id) {
+  auto it = states_.find(ticket_id);
+  if (it != states_.end()) {
+    return std::optional<model::LifecycleState>(it->second);
+  }
+  Result<std::optional<store::TicketStateRow>> row = store_.ticketState(ticket_id);
+  if (!row) {
+    return row.status();
+  }
+  if (!row->has_value()) {
+    return std::optional<model::LifecycleState>();
+  }
+  Result<model::LifecycleState> state = parseState(**row);
+  if (!state) {
+    return state.status();
+  }
+  return std::optional<model::LifecycleState>(*state);
+}
+
+Result<std::optional<std::string>> BatchPlanner::ticketOfRef(const std::string& system,
+                                                             const std::string& number) {
+  auto it = links_.find({system, number});
+  if (it != links_.end()) {
+    return std::optional<std::string>(it->second);
+  }
+  return store_.resolveLink(system, number);
+}
+
+} // namespace hotline::pipeline

@@ -1,0 +1,71 @@
+#pragma once
+// Decides, for one validated message, what the group commit will write: the message, the
+// ticket's new lifecycle state, new links, one outbox row per target and the audit facts —
+// or that it is a duplicate (answer the first answer again, write nothing), or that it is
+// refused (an impossible event: 409 naming the rule; an unknown ticket: 404).
+//
+// Messages of one batch are planned in arrival order against the store *plus* what earlier
+// messages of the same batch will write (an overlay), so two events for one ticket in one
+// batch see each other. reset() starts a new batch; forget() drops the overlay after a
+// failed commit.
+//
+// Thread safety: none; used only by the committer thread (the store's single writer).
+
+#include "core/model/lifecycle.h"
+#include "core/pipeline/mapper.h"
+#include "core/pipeline/submitter.h"
+#include "core/store/store.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace hotline::pipeline {
+
+struct PendingSubmit {
+  InboundMessage message;
+  std::string dedupe_key;
+  MappedMessage mapped;      // ticket: id already issued
+  model::EventFacts facts;   // events only
+  int64_t received_at_ms = 0;
+};
+
+struct SubmitPlan {
+  enum class Kind { Commit, Duplicate, Refused };
+  Kind kind = Kind::Refused;
+  store::InboundCommit commit; // Commit
+  SubmitOutcome outcome;       // Commit (once stored) and Duplicate
+  Status refusal;              // Refused
+  // Duplicate of a message of the same batch: only true once the batch has committed.
+  bool depends_on_batch = false;
+};
+
+class BatchPlanner {
+public:
+  BatchPlanner(store::Store& store, std::string core_target);
+
+  SubmitPlan plan(const PendingSubmit& pending);
+  // The batch committed: its writes are in the store now.
+  void reset();
+
+private:
+  SubmitPlan planTicket(const PendingSubmit& pending);
+  SubmitPlan planEvent(const PendingSubmit& pending);
+  Result<std::optional<store::StoredAnswer>> answerFor(const std::string& dedupe_key);
+  Result<std::optional<model::LifecycleState>> stateOf(const std::string& ticket_id);
+  Result<std::optional<std::string>> ticketOfRef(const std::string& system,
+                                                 const std::string& number);
+  void remember(const SubmitPlan& plan);
+  store::InboundCommit baseCommit(const PendingSubmit& pending, const std::string& ticket_id,
+                                  const std::string& outbox_kind, std::string outbox_body);
+
+  store::Store& store_;
+  std::string core_target_;
+  // The overlay: what this batch will write.
+  std::map<std::string, store::StoredAnswer> answers_;
+  std::map<std::string, model::LifecycleState> states_;
+  std::map<std::pair<std::string, std::string>, std::string> links_;
+};
+
+} // namespace hotline::pipeline

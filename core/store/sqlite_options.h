@@ -1,0 +1,25 @@
+#pragma once
+// How to open the SQLite store.
+
+#include "core/audit/audit_hasher.h"
+#include "core/store/store_clock.h"
+
+#include <string>
+
+namespace hotline::store {
+
+struct SqliteOptions {
+  // The database file, e.g. "var/gateway.db"; missing parent directories are created.
+  // SQLite adds "<path>-wal" and "<path>-shm" beside it.
+  std::string path;
+  // For records appended from now on; records already written keep theirs (each record
+  // names its algorithm), so switching is safe.
+  audit::HashAlgorithm audit_algorithm = audit::HashAlgorithm::Sha256;
+  // FULL: an acknowledged message survives power loss. false (NORMAL) is for tests and
+  // CPU-side benchmarks only.
+  bool synchronous_full = true;
+  // Stamps audit records, outbox rows and state updates.
+  StoreClock clock = systemClockMs;
+};
+
+} // namespace hotline::store

@@ -1,0 +1,209 @@
+#pragma once
+// The gateway's durable store (DESIGN.md §8): messages, dedupe keys, ticket states, links
+// (ticket <-> each system's number), the outbox, the audit chain and connector state.
+//
+// Backend-neutral on purpose: SQLite (WAL, one file under ./var/) is the embedded default;
+// PostgreSQL comes later and must fit under this interface without a change above it. Hence
+// no SQL, no rowid semantics and no SQLite types leak out: ids are opaque int64 sequence
+// numbers, times are Unix milliseconds, and every multi-row write is one call = one
+// transaction.
+//
+// Writes are serialised by the implementation (SQLite has one writer anyway); the audit
+// chain is extended inside the same transaction as the rows it records, so a crash can
+// never leave a stored message without its audit record or vice versa.
+//
+// Thread safety: every member may be called from any thread.
+
+#include "core/store/state_store.h"
+#include "hotline/status.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace hotline::store {
+
+// ---- records -------------------------------------------------------------------------
+
+// What the gateway remembers of a ticket between events (the lifecycle state).
+struct TicketStateRow {
+  std::string ticket_id;
+  std::string status;             // model::TicketStatus name, e.g. "signed"
+  bool extension_pending = false;
+  int64_t updated_at_ms = 0;
+};
+
+struct LinkRow {
+  std::string ticket_id;
+  std::string system; // "shangqiu-12345", "dept-housing", ...
+  std::string number; // that system's number for the ticket
+};
+
+// The answer a peer got for a message; a duplicate gets it again.
+struct StoredAnswer {
+  int64_t message_id = 0;
+  int http_status = 0;
+  std::string ticket_id;
+  std::string body;
+};
+
+struct OutboxInsert {
+  std::string target;          // "core" or a connector instance name
+  std::string ticket_id;       // ordering key together with target
+  std::string kind;            // "ticket", "event", ...
+  std::string content_type;
+  std::string body;            // what will be sent
+  std::string idempotency_key; // fixed at insert; every attempt reuses it
+};
+
+// One audit fact. The store assigns seq, time and the chain hash.
+struct AuditInsert {
+  std::string action;    // received, rejected, stored, delivered, retried, dead_lettered,
+                         // replayed, discarded, ...
+  std::string actor;     // "gateway", a connector instance, "admin:<token name>", ...
+  std::string ticket_id; // may be empty (a rejected message)
+  int64_t message_id = 0; // 0 = none; set by the store for the message of the same commit
+  int64_t outbox_id = 0;  // 0 = none
+  std::string target;
+  std::string detail; // why / what, masked of personal data by the caller
+};
+
+struct AuditRecord {
+  int64_t seq = 0;
+  int64_t at_ms = 0;
+  std::string action;
+  std::string actor;
+  std::string ticket_id;
+  int64_t message_id = 0;
+  int64_t outbox_id = 0;
+  std::string target;
+  std::string detail;
+  std::string prev_hash; // hex; the previous record's hash ("" for the first)
+  std::string hash;      // hex of H(prev_hash || canonical form of this record)
+  std::string algorithm; // "sha256" or "sm3"
+};
+
+// One accepted inbound message and everything it causes, committed atomically.
+struct InboundCommit {
+  int64_t received_at_ms = 0;
+  std::string dedupe_key; // unique: source + peer message id, or source + body digest
+  std::string source;     // connector instance
+  std::string kind;
+  std::string content_type;
+  std::string body;      // as received
+  std::string canonical; // canonical JSON after mapping
+  std::string ticket_id;
+  int answer_status = 201;
+  std::string answer_body;
+  std::optional<TicketStateRow> ticket_state; // upserted when set
+  std::vector<LinkRow> links;                 // inserted (system, number) must be new
+  std::vector<OutboxInsert> outbox;
+  std::vector<AuditInsert> audit; // message_id filled in by the store
+};
+
+// A rejected message is recorded for audit (why), but stores nothing else.
+struct RejectionRecord {
+  int64_t received_at_ms = 0;
+  std::string source;
+  std::string kind;
+  std::string reason; // masked
+};
+
+enum class OutboxState { Pending, Delivered, Dead, Discarded };
+const char* outboxStateName(OutboxState state);
+
+struct OutboxRow {
+  int64_t id = 0; // increasing in insert order: the order of delivery per (target, ticket)
+  std::string target;
+  std::string ticket_id;
+  std::string kind;
+  std::string content_type;
+  std::string body;
+  std::string idempotency_key;
+  OutboxState state = OutboxState::Pending;
+  int attempts = 0;
+  int64_t next_attempt_at_ms = 0;
+  int64_t created_at_ms = 0;
+  int64_t finished_at_ms = 0; // delivered / dead-lettered / discarded
+  std::string last_error;
+};
+
+// The result of one delivery attempt, recorded in batches by the dispatcher.
+struct DeliveryRecord {
+  enum class Kind { Delivered, Retry, Dead };
+  int64_t outbox_id = 0;
+  Kind kind = Kind::Delivered;
+  int64_t at_ms = 0;
+  int64_t next_attempt_at_ms = 0; // Retry
+  std::string error;              // Retry / Dead: the reason
+  int http_status = 0;            // what the target answered, 0 = no answer
+  int64_t latency_ms = 0;
+};
+
+struct OutboxCounts {
+  int64_t pending = 0;
+  int64_t dead = 0;
+  int64_t delivered = 0;
+};
+
+struct MessageRow {
+  int64_t id = 0;
+  int64_t received_at_ms = 0;
+  std::string source;
+  std::string kind;
+  std::string content_type;
+  std::string ticket_id;
+  int answer_status = 0;
+};
+
+// ---- the interface -------------------------------------------------------------------
+
+class Store : public StateStore {
+public:
+  ~Store() override = default;
+
+  // Creates or upgrades the schema (numbered migrations, each applied once, in order).
+  virtual Status migrate() = 0;
+
+  // -- submit path (reads are consistent with every committed write)
+  virtual Result<std::optional<StoredAnswer>> findAnswer(const std::string& dedupe_key) = 0;
+  virtual Result<std::optional<TicketStateRow>> ticketState(const std::string& ticket_id) = 0;
+  virtual Result<std::optional<std::string>> resolveLink(const std::string& system,
+                                                         const std::string& number) = 0;
+  // All of `batch` in one transaction (group commit). On success every commit's new outbox
+  // rows get ids, returned in order (outer: per commit, inner: per OutboxInsert). On failure
+  // nothing of the batch is stored.
+  virtual Result<std::vector<std::vector<int64_t>>>
+  commitInbound(std::span<const InboundCommit> batch) = 0;
+  virtual Status recordRejections(std::span<const RejectionRecord> rejections) = 0;
+
+  // -- outbox
+  // Pending rows with id > after_id, in id order, at most `limit`.
+  virtual Result<std::vector<OutboxRow>> loadPending(int64_t after_id, size_t limit) = 0;
+  // Records attempts (and their audit facts) in one transaction.
+  virtual Status recordDeliveries(std::span<const DeliveryRecord> records) = 0;
+  virtual Result<std::optional<OutboxRow>> outboxRow(int64_t id) = 0;
+  virtual Result<std::vector<OutboxRow>> listOutbox(OutboxState state, int64_t after_id,
+                                                    size_t limit) = 0;
+  // Dead -> Pending with attempts reset; audited as replayed by `actor`.
+  virtual Status replayDead(int64_t id, const std::string& actor) = 0;
+  // Dead -> Discarded; audited as discarded by `actor` with `reason`.
+  virtual Status discardDead(int64_t id, const std::string& actor, const std::string& reason) = 0;
+  virtual Result<OutboxCounts> outboxCounts() = 0;
+
+  // -- audit
+  virtual Status appendAudit(std::span<const AuditInsert> records) = 0;
+  // Records with seq > after_seq in seq order; ticket_id filters when non-empty.
+  virtual Result<std::vector<AuditRecord>> queryAudit(int64_t after_seq, size_t limit,
+                                                      const std::string& ticket_id) = 0;
+
+  // -- trace
+  virtual Result<std::vector<MessageRow>> messagesOfTicket(const std::string& ticket_id) = 0;
+  virtual Result<std::vector<LinkRow>> linksOfTicket(const std::string& ticket_id) = 0;
+  virtual Result<std::vector<OutboxRow>> outboxOfTicket(const std::string& ticket_id) = 0;
+};
+
+} // namespace hotline::store

@@ -1,0 +1,42 @@
+#pragma once
+// One thing the gateway delivered to the core platform: a ticket snapshot or an event, with
+// the keys the simulator judges it by (DESIGN.md §4 "Delivery").
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <rapidjson/fwd.h>
+
+#include "core/model/event_type.h"
+#include "hotline/status.h"
+
+namespace hotline::sim::core_platform {
+
+enum class ItemKind { Ticket, Event };
+
+std::string_view itemKindName(ItemKind kind);
+std::optional<ItemKind> findItemKind(std::string_view name);
+
+struct DeliveredItem {
+  std::string idempotency_key; // the gateway's key: one key = one item, however often sent
+  std::string ticket_id;       // X-Hotline-Ticket: the gateway ticket id, the ordering key
+  int64_t sequence = 0;        // X-Hotline-Sequence: > 0, increasing per ticket
+  ItemKind kind = ItemKind::Ticket;
+  model::EventType event_type = model::EventType::Comment; // meaningful for events only
+};
+
+// Decodes a payload with the model codec (decodeTicket / decodeEvent). The value is the event
+// type for an event, Comment for a ticket; the error carries the decoder's message (422).
+Result<model::EventType> validatePayload(ItemKind kind, std::string_view json);
+Result<model::EventType> validatePayload(ItemKind kind, const rapidjson::Value& value);
+
+// A positive decimal integer that fits int64 ("7"; not "7x", "-1", "0", "+3", " 7"), else
+// nullopt.
+std::optional<int64_t> parseSequence(std::string_view text);
+
+// Keys longer than this are refused (400): they are ids, not payloads.
+inline constexpr size_t kMaxKeyLength = 256;
+
+} // namespace hotline::sim::core_platform

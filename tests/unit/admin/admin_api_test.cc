@@ -1,0 +1,143 @@
+// The admin API over the router and the in-memory store: auth, dead letters (list, show,
+// replay, discard, each audited and passed to delivery), audit query and verify, traces.
+#include "core/admin/admin_api.h"
+#include "core/store/memory_store.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace hotline::admin {
+namespace {
+
+using ::testing::HasSubstr;
+
+class RecordingControl : public DeadLetterControl {
+public:
+  void replayed(const store::OutboxRow& row) override { replayed_ids.push_back(row.id); }
+  void discarded(const store::OutboxRow& row) override { discarded_ids.push_back(row.id); }
+  std::vector<int64_t> replayed_ids;
+  std::vector<int64_t> discarded_ids;
+};
+
+class AdminApiTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    AdminServices services{store_, &control_, [] { return std::string("hotline_up 1\n"); },
+                           [] { return http::HealthReport{}; }, "t0ken"};
+    ASSERT_TRUE(registerAdminApi(router_, services).isOk());
+    store::InboundCommit commit;
+    commit.dedupe_key = "intake\nm-1";
+    commit.source = "intake";
+    commit.kind = "ticket";
+    commit.ticket_id = "01JDTICKET0000000000000001";
+    commit.answer_body = "{}";
+    commit.links.push_back({commit.ticket_id, "shangqiu-12345", "SQ-9"});
+    commit.outbox.push_back({"core", commit.ticket_id, "ticket", "application/json",
+                             R"({"content":"x"})", "hl-key-1"});
+    commit.audit.push_back({"stored", "gateway", commit.ticket_id, 0, 0, "core", "outbox rows: 1"});
+    auto ids = store_.commitInbound(std::span<const store::InboundCommit>(&commit, 1));
+    ASSERT_TRUE(ids.isOk());
+    outbox_id_ = (*ids)[0][0];
+    store::DeliveryRecord dead{outbox_id_, store::DeliveryRecord::Kind::Dead, 1, 0,
+                               "core: POST /api/v1/tickets answered 422", 422, 3};
+    ASSERT_TRUE(store_.recordDeliveries(std::span<const store::DeliveryRecord>(&dead, 1)).isOk());
+  }
+
+  http::HttpResponse call(const std::string& method, const std::string& path,
+                          const std::string& token = "t0ken", const std::string& query = "") {
+    http::HttpRequest request;
+    request.method = method;
+    request.path = path;
+    request.query = query;
+    if (!token.empty()) {
+      request.headers.emplace_back("Authorization", "Bearer " + token);
+    }
+    http::HttpResponse response;
+    bool not_allowed = false;
+    if (!router_.dispatch(request, response, not_allowed)) {
+      response.status = not_allowed ? 405 : 404;
+    }
+    return response;
+  }
+
+  store::MemoryStore store_;
+  http::Router router_;
+  RecordingControl control_;
+  int64_t outbox_id_ = 0;
+};
+
+TEST_F(AdminApiTest, RefusesRequestsWithoutTheToken) {
+  EXPECT_EQ(call("GET", "/admin/v1/dlq", "").status, 401);
+  http::HttpResponse wrong = call("GET", "/admin/v1/dlq", "guess");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_THAT(wrong.body, HasSubstr("Authorization: Bearer"));
+  EXPECT_EQ(call("GET", "/metrics", "").status, 401);
+  EXPECT_EQ(call("GET", "/readyz", "").status, 200); // probes need no token
+}
+
+TEST_F(AdminApiTest, ListsAndShowsDeadLetters) {
+  http::HttpResponse list = call("GET", "/admin/v1/dlq");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_THAT(list.body, HasSubstr("\"id\":" + std::to_string(outbox_id_)));
+  EXPECT_THAT(list.body, HasSubstr("answered 422"));
+  http::HttpResponse show = call("GET", "/admin/v1/dlq/" + std::to_string(outbox_id_));
+  ASSERT_EQ(show.status, 200);
+  EXPECT_THAT(show.body, HasSubstr(R"(\"content\":\"x\")"));
+  EXPECT_EQ(call("GET", "/admin/v1/dlq/999999").status, 404);
+  EXPECT_EQ(call("GET", "/admin/v1/dlq/abc").status, 400);
+}
+
+TEST_F(AdminApiTest, ReplayMakesTheRowPendingTellsDeliveryAndIsAudited) {
+  http::HttpResponse replay =
+      call("POST", "/admin/v1/dlq/" + std::to_string(outbox_id_) + "/replay");
+  ASSERT_EQ(replay.status, 200) << replay.body;
+  EXPECT_EQ(control_.replayed_ids, std::vector<int64_t>{outbox_id_});
+  EXPECT_EQ(store_.outboxRow(outbox_id_)->value().state, store::OutboxState::Pending);
+  auto audit = store_.queryAudit(0, 100, "01JDTICKET0000000000000001");
+  ASSERT_FALSE(audit->empty());
+  EXPECT_EQ(audit->back().action, "replayed");
+  EXPECT_EQ(audit->back().actor, "admin");
+  // A row that is no longer dead cannot be replayed twice.
+  EXPECT_EQ(call("POST", "/admin/v1/dlq/" + std::to_string(outbox_id_) + "/replay").status, 412);
+}
+
+TEST_F(AdminApiTest, DiscardIsAuditedWithTheReason) {
+  http::HttpRequest request;
+  request.method = "POST";
+  request.path = "/admin/v1/dlq/" + std::to_string(outbox_id_) + "/discard";
+  request.headers.emplace_back("Authorization", "Bearer t0ken");
+  request.body = R"({"reason":"duplicate of SQ-8, handled by phone"})";
+  http::HttpResponse response;
+  bool not_allowed = false;
+  ASSERT_TRUE(router_.dispatch(request, response, not_allowed));
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_EQ(control_.discarded_ids, std::vector<int64_t>{outbox_id_});
+  auto audit = store_.queryAudit(0, 100, "01JDTICKET0000000000000001");
+  EXPECT_EQ(audit->back().action, "discarded");
+  EXPECT_THAT(audit->back().detail, HasSubstr("duplicate of SQ-8"));
+}
+
+TEST_F(AdminApiTest, AuditQueryVerifyAndTrace) {
+  http::HttpResponse audit = call("GET", "/admin/v1/audit", "t0ken", "ticket=01JDTICKET0000000000000001");
+  ASSERT_EQ(audit.status, 200);
+  EXPECT_THAT(audit.body, HasSubstr("\"action\":\"stored\""));
+  EXPECT_THAT(audit.body, HasSubstr("\"action\":\"dead_lettered\""));
+  http::HttpResponse verify = call("GET", "/admin/v1/audit/verify");
+  ASSERT_EQ(verify.status, 200) << verify.body;
+  EXPECT_THAT(verify.body, HasSubstr("\"ok\":true"));
+  http::HttpResponse trace = call("GET", "/admin/v1/tickets/01JDTICKET0000000000000001/trace");
+  ASSERT_EQ(trace.status, 200) << trace.body;
+  EXPECT_THAT(trace.body, HasSubstr("\"number\":\"SQ-9\""));
+  EXPECT_THAT(trace.body, HasSubstr("\"state\":\"dead\""));
+  EXPECT_EQ(call("GET", "/admin/v1/tickets/01JDUNKNOWN000000000000000/trace").status, 404);
+}
+
+TEST_F(AdminApiTest, MetricsAreServedAsPrometheusText) {
+  http::HttpResponse metrics = call("GET", "/metrics");
+  ASSERT_EQ(metrics.status, 200);
+  EXPECT_THAT(metrics.content_type, HasSubstr("text/plain"));
+  EXPECT_EQ(metrics.body, "hotline_up 1\n");
+}
+
+} // namespace
+} // namespace hotline::admin
