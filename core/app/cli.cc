@@ -134,6 +134,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (command == "run") {
     return run(args, err);
   }
+  // Commands other than run print their results; only problems belong in their log.
+  log::configure(log::Options{log::Level::Warn, ""});
   if (command == "config" && args.size() >= 2 && args[1] == "check") {
     return configCheck(args, out, err);
   }

@@ -103,6 +103,10 @@ Result<std::unordered_map<std::string, BulkItemResult>> decodeBulkResults(std::s
       result.status_text = status->value.GetString();
     }
     result.message = stringMember(item, "message");
+    auto retry_after = item.FindMember("retry_after_s");
+    if (retry_after != item.MemberEnd() && retry_after->value.IsInt64()) {
+      result.retry_after_s = retry_after->value.GetInt64();
+    }
     out[std::move(key)] = std::move(result);
   }
   return out;

@@ -23,11 +23,12 @@ struct BulkItemResult {
   int status = 0;         // numeric status, or 0 when the peer sent a word
   std::string status_text; // the word ("ok", "duplicate", "retry", ...) when not numeric
   std::string message;
+  int64_t retry_after_s = -1; // the item's "retry_after_s", -1 when absent
 };
 
-// Parses {"results":[{"idempotency_key","status","message"}]}, also wrapped in the
-// platform's envelope {"code":0,"message":"ok","data":{"results":[...]}}. Keyed by
-// idempotency key.
+// Parses {"results":[{"idempotency_key","status","message","retry_after_s"}]}, also wrapped
+// in the platform's envelope {"code":0,"message":"ok","data":{"results":[...]}}. Keyed by
+// idempotency key; results without a readable key are skipped.
 Result<std::unordered_map<std::string, BulkItemResult>> decodeBulkResults(std::string_view body);
 
 // The Idempotency-Key of a bulk request: derived from its items' keys (SHA-256), so the

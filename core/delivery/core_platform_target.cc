@@ -38,7 +38,11 @@ ItemVerdict itemVerdict(const AttemptContext& context, const store::OutboxRow& r
       result->status > 0 ? std::to_string(result->status) : result->status_text;
   std::string reason = describeFailure(context, item + " status " + status, result->message);
   if (kind == ItemVerdict::Kind::Retry) {
-    return ItemVerdict::retry(std::move(reason), result->status);
+    std::optional<std::chrono::milliseconds> after;
+    if (result->retry_after_s >= 0) {
+      after = std::chrono::seconds(result->retry_after_s);
+    }
+    return ItemVerdict::retry(std::move(reason), result->status, after);
   }
   return ItemVerdict::permanent(std::move(reason), result->status);
 }

@@ -19,6 +19,7 @@
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -71,6 +72,13 @@ InboundCommit pipelineCommit(int64_t n) {
   AuditInsert received{"received", "wechat", ticket, 0, 0, "", "kind ticket"};
   AuditInsert stored{"stored", "gateway", ticket, 0, 0, "core", "outbox core"};
   commit.audit = {received, stored};
+  const char* shape = std::getenv("SHAPE"); // TEMP
+  std::string sh = shape ? shape : "";
+  if (sh.find("noaudit") != std::string::npos) commit.audit.clear();
+  if (sh.find("nooutbox") != std::string::npos) commit.outbox.clear();
+  if (sh.find("nolinks") != std::string::npos) commit.links.clear();
+  if (sh.find("nostate") != std::string::npos) commit.ticket_state.reset();
+  if (sh.find("small") != std::string::npos) { commit.body = "b"; commit.canonical = "c"; if (!commit.outbox.empty()) commit.outbox[0].body = "c"; }
   return commit;
 }
 

@@ -63,12 +63,17 @@ TEST(CorePlatformCodec, BrokenJsonBodyTravelsAsAString) {
 TEST(CorePlatformCodec, DecodesResultsBareAndInTheEnvelope) {
   auto bare = decodeBulkResults(
       R"({"results":[{"idempotency_key":"a","status":201,"message":"created"},
-                     {"idempotency_key":"b","status":"duplicate"}]})");
+                     {"idempotency_key":"b","status":"duplicate"},
+                     {"idempotency_key":null,"status":400,"message":"line 3: not JSON"},
+                     {"idempotency_key":"d","status":503,"retry_after_s":2}]})");
   ASSERT_TRUE(bare.isOk());
   EXPECT_EQ(bare->at("a").status, 201);
   EXPECT_EQ(bare->at("a").message, "created");
   EXPECT_EQ(bare->at("b").status, 0);
   EXPECT_EQ(bare->at("b").status_text, "duplicate");
+  EXPECT_EQ(bare->at("a").retry_after_s, -1);
+  EXPECT_EQ(bare->at("d").retry_after_s, 2);
+  EXPECT_EQ(bare->size(), 3u); // the result without a key is skipped
   auto wrapped = decodeBulkResults(
       R"({"code":0,"message":"ok","data":{"results":[{"idempotency_key":"c","status":400}]}})");
   ASSERT_TRUE(wrapped.isOk());

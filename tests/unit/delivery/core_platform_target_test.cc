@@ -166,7 +166,7 @@ TEST_F(CorePlatformTargetTest, PartialBulkFailureMapsPerItem) {
     return reply(200, R"({"results":[
         {"idempotency_key":"idem-1","status":201},
         {"idempotency_key":"idem-2","status":400,"message":"unknown ticket"},
-        {"idempotency_key":"idem-3","status":503,"message":"busy"}]})");
+        {"idempotency_key":"idem-3","status":503,"message":"busy","retry_after_s":2}]})");
   });
   CorePlatformTarget target = makeTarget();
   store::OutboxRow a = row(1, "A");
@@ -179,6 +179,7 @@ TEST_F(CorePlatformTargetTest, PartialBulkFailureMapsPerItem) {
   EXPECT_EQ(verdicts[1].kind, ItemVerdict::Kind::Permanent);
   EXPECT_EQ(verdicts[1].reason, "core POST /api/v1/bulk -> item 2 status 400: unknown ticket");
   EXPECT_EQ(verdicts[2].kind, ItemVerdict::Kind::Retry);
+  EXPECT_EQ(verdicts[2].retry_after, std::chrono::milliseconds(2000));
   EXPECT_EQ(verdicts[3].kind, ItemVerdict::Kind::Retry);
   EXPECT_NE(verdicts[3].reason.find("missing"), std::string::npos);
 }
