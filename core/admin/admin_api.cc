@@ -43,8 +43,7 @@ Query parseQuery(const std::string& raw) {
 }
 
 void answerStatus(http::HttpResponse& response, const Status& status) {
-  response.setError(httpStatusFor(status.code()), statusCodeName(status.code()),
-                    status.message());
+  response.setError(httpStatusFor(status.code()), statusCodeName(status.code()), status.message());
 }
 
 void answerJson(http::HttpResponse& response, int status, std::string body) {
@@ -152,8 +151,8 @@ public:
 
   void discard(const http::HttpRequest& request, http::HttpResponse& response) {
     Result<store::OutboxRow> row = deadRow(request);
-    Status done = row ? s_.store.discardDead(row->id, kActor, reasonOf(request.body))
-                      : row.status();
+    Status done =
+        row ? s_.store.discardDead(row->id, kActor, reasonOf(request.body)) : row.status();
     if (!done.isOk()) {
       answerStatus(response, done);
       return;
@@ -216,8 +215,8 @@ void AdminApi::trace(const http::HttpRequest& request, http::HttpResponse& respo
   auto links = s_.store.linksOfTicket(ticket);
   auto outbox = s_.store.outboxOfTicket(ticket);
   auto records = s_.store.queryAudit(0, 10000, ticket);
-  for (const Status* failed : {&messages.status(), &links.status(), &outbox.status(),
-                               &records.status()}) {
+  for (const Status* failed :
+       {&messages.status(), &links.status(), &outbox.status(), &records.status()}) {
     if (!failed->isOk()) {
       answerStatus(response, *failed);
       return;
@@ -290,10 +289,9 @@ Status registerAdminApi(http::Router& router, AdminServices services) {
   for (const Entry& entry : entries) {
     AdminApi* raw = api.get();
     http::HttpHandler handler =
-        entry.open ? http::HttpHandler([raw, h = entry.handler](const http::HttpRequest& q,
-                                                                http::HttpResponse& r) {
-          (raw->*h)(q, r);
-        })
+        entry.open ? http::HttpHandler(
+                         [raw, h = entry.handler](const http::HttpRequest& q,
+                                                  http::HttpResponse& r) { (raw->*h)(q, r); })
                    : raw->guarded(entry.handler);
     HOTLINE_RETURN_IF_ERROR(router.addRoute(entry.method, entry.pattern, keep(handler), kOwner));
   }

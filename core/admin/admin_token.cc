@@ -56,8 +56,7 @@ Status writePrivate(const std::string& path, const std::string& token) {
 
 } // namespace
 
-Result<std::string> ensureAdminToken(const std::string& configured,
-                                     const std::string& token_file) {
+Result<std::string> ensureAdminToken(const std::string& configured, const std::string& token_file) {
   if (!configured.empty()) {
     return configured;
   }

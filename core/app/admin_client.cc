@@ -69,7 +69,8 @@ Result<AdminEndpoint> resolveAdminEndpoint(const std::vector<std::string>& args)
   }
   if (endpoint.token.empty()) {
     return failedPrecondition("no admin token: set HOTLINE_ADMIN_TOKEN, or pass --token-file "
-                              "(the gateway writes " + token_file + " at start)");
+                              "(the gateway writes " +
+                              token_file + " at start)");
   }
   return endpoint;
 }

@@ -44,7 +44,9 @@ plugin_host::ConfigEntries toEntries(const config::FlatValues& values) {
 
 Gateway::Gateway(std::string config_path) : config_path_(std::move(config_path)) {}
 
-Gateway::~Gateway() { stop(); }
+Gateway::~Gateway() {
+  stop();
+}
 
 Status Gateway::start() {
   HOTLINE_RETURN_IF_ERROR(loadConfig());
@@ -112,9 +114,8 @@ Status Gateway::startAdmin() {
   if (!core.getBool("admin.enabled")) {
     return Status::ok();
   }
-  Result<std::string> token =
-      admin::ensureAdminToken(core.getRawString("admin.token", ""),
-                              core.getRawString("admin.token_file"));
+  Result<std::string> token = admin::ensureAdminToken(core.getRawString("admin.token", ""),
+                                                      core.getRawString("admin.token_file"));
   if (!token) {
     return token.status();
   }
@@ -174,7 +175,11 @@ void Gateway::stop() {
   }
 }
 
-uint16_t Gateway::port() const { return server_ ? server_->port() : 0; }
-uint16_t Gateway::adminPort() const { return admin_server_ ? admin_server_->port() : 0; }
+uint16_t Gateway::port() const {
+  return server_ ? server_->port() : 0;
+}
+uint16_t Gateway::adminPort() const {
+  return admin_server_ ? admin_server_->port() : 0;
+}
 
 } // namespace hotline::app

@@ -57,8 +57,7 @@ void renderTargets(const delivery::DispatcherStats& stats, metrics::PrometheusTe
   for (const auto& target : stats.targets) {
     out.sample({{"target", target.name}}, static_cast<double>(target.queued));
   }
-  out.family("hotline_parked_tickets", "gauge",
-             "Tickets held behind a dead letter, per target.");
+  out.family("hotline_parked_tickets", "gauge", "Tickets held behind a dead letter, per target.");
   for (const auto& target : stats.targets) {
     out.sample({{"target", target.name}}, static_cast<double>(target.parked_tickets));
   }

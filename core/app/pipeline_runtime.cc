@@ -19,7 +19,8 @@ store::SqliteOptions storeOptions(const Config& core) {
 
 delivery::DispatcherOptions dispatcherOptions(const Config& core) {
   delivery::DispatcherOptions options;
-  options.max_in_flight_per_target = static_cast<size_t>(core.getInt("core_platform.max_in_flight"));
+  options.max_in_flight_per_target =
+      static_cast<size_t>(core.getInt("core_platform.max_in_flight"));
   options.retry.base = milliseconds(core.getInt("delivery.backoff_base_ms"));
   options.retry.cap = milliseconds(core.getInt("delivery.backoff_max_ms"));
   options.retry.max_attempts = core.getInt("delivery.max_attempts");
@@ -70,7 +71,9 @@ Result<std::unique_ptr<PipelineRuntime>> PipelineRuntime::start(const Config& co
   return self;
 }
 
-PipelineRuntime::~PipelineRuntime() { stop(std::chrono::steady_clock::now()); }
+PipelineRuntime::~PipelineRuntime() {
+  stop(std::chrono::steady_clock::now());
+}
 
 void PipelineRuntime::stop(std::chrono::steady_clock::time_point deadline) {
   if (stopped_) {
@@ -105,8 +108,8 @@ void PipelineRuntime::discarded(const store::OutboxRow& row) {
 http::HealthReport PipelineRuntime::readiness() const {
   http::HealthReport report;
   Result<store::OutboxCounts> counts = store_->outboxCounts();
-  report.components.push_back({"store", counts ? "ok" : "down",
-                               counts ? "" : counts.status().message()});
+  report.components.push_back(
+      {"store", counts ? "ok" : "down", counts ? "" : counts.status().message()});
   report.healthy = counts.isOk() && !stopped_;
   for (const delivery::TargetStats& target : dispatcher_->stats().targets) {
     bool open = target.breaker == delivery::CircuitBreaker::State::Open;

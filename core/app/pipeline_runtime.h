@@ -27,7 +27,8 @@ namespace hotline::app {
 class PipelineRuntime : public admin::DeadLetterControl {
 public:
   // Opens the store and starts delivery and the committer. Errors name the part and why.
-  static Result<std::unique_ptr<PipelineRuntime>> start(const Poco::Util::AbstractConfiguration& core);
+  static Result<std::unique_ptr<PipelineRuntime>>
+  start(const Poco::Util::AbstractConfiguration& core);
   ~PipelineRuntime() override;
 
   void stop(std::chrono::steady_clock::time_point deadline);

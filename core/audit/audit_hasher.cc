@@ -19,7 +19,9 @@ void appendField(std::string& out, std::string_view value) {
   out += ',';
 }
 
-void appendField(std::string& out, int64_t value) { appendField(out, std::to_string(value)); }
+void appendField(std::string& out, int64_t value) {
+  appendField(out, std::to_string(value));
+}
 
 // Fetched once: EVP_sha256()/EVP_sm3() make OpenSSL 3 look the implementation up in its
 // provider tables on every digest, which costs about as much as hashing a short record.

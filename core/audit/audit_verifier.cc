@@ -8,7 +8,9 @@
 namespace hotline::audit {
 namespace {
 
-std::string seqName(int64_t seq) { return "seq " + std::to_string(seq); }
+std::string seqName(int64_t seq) {
+  return "seq " + std::to_string(seq);
+}
 
 // Walks records in seq order, remembering only the previous one.
 class ChainWalk {

@@ -20,7 +20,7 @@ namespace hotline::delivery {
 std::string encodeBulk(const std::vector<const store::OutboxRow*>& rows);
 
 struct BulkItemResult {
-  int status = 0;         // numeric status, or 0 when the peer sent a word
+  int status = 0;          // numeric status, or 0 when the peer sent a word
   std::string status_text; // the word ("ok", "duplicate", "retry", ...) when not numeric
   std::string message;
   int64_t retry_after_s = -1; // the item's "retry_after_s", -1 when absent

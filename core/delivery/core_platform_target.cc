@@ -13,11 +13,11 @@ constexpr const char* kBulkPath = "/api/v1/bulk";
 
 ItemVerdict::Kind wordKind(const std::string& word) {
   static const std::unordered_map<std::string, ItemVerdict::Kind> kWords = {
-      {"ok", ItemVerdict::Kind::Ok},          {"created", ItemVerdict::Kind::Ok},
-      {"accepted", ItemVerdict::Kind::Ok},    {"duplicate", ItemVerdict::Kind::Ok},
-      {"delivered", ItemVerdict::Kind::Ok},   {"retry", ItemVerdict::Kind::Retry},
+      {"ok", ItemVerdict::Kind::Ok},           {"created", ItemVerdict::Kind::Ok},
+      {"accepted", ItemVerdict::Kind::Ok},     {"duplicate", ItemVerdict::Kind::Ok},
+      {"delivered", ItemVerdict::Kind::Ok},    {"retry", ItemVerdict::Kind::Retry},
       {"retryable", ItemVerdict::Kind::Retry}, {"unavailable", ItemVerdict::Kind::Retry},
-      {"busy", ItemVerdict::Kind::Retry},     {"timeout", ItemVerdict::Kind::Retry}};
+      {"busy", ItemVerdict::Kind::Retry},      {"timeout", ItemVerdict::Kind::Retry}};
   auto it = kWords.find(word);
   return it == kWords.end() ? ItemVerdict::Kind::Permanent : it->second;
 }
@@ -93,9 +93,10 @@ void CorePlatformTarget::send(std::vector<const store::OutboxRow*> batch, Callba
   std::vector<ItemVerdict> verdicts(batch.size());
   std::vector<const store::OutboxRow*> sendable;
   std::vector<size_t> slots;
+  const std::string bulk_url = options_.base_url + kBulkPath;
   for (size_t i = 0; i < batch.size(); ++i) {
     if (singleUrl(*batch[i]).empty()) {
-      const AttemptContext context{options_.name, "POST", options_.base_url + kBulkPath};
+      const AttemptContext context{options_.name, "POST", bulk_url};
       verdicts[i] = ItemVerdict::permanent(
           describeFailure(context, "unknown outbox kind '" + batch[i]->kind + "'", {}));
       continue;
@@ -126,11 +127,11 @@ void CorePlatformTarget::sendSingle(const store::OutboxRow& row, Callback done) 
                                row.content_type.empty() ? "application/json" : row.content_type);
   request.body = row.body;
   auto shared_done = std::make_shared<Callback>(std::move(done));
-  Status queued = client_.send(std::move(request), [name = options_.name, url,
-                                                    shared_done](HttpResult result) {
-    const AttemptContext context{name, "POST", url};
-    (*shared_done)({classifyResponse(context, result, std::chrono::system_clock::now())});
-  });
+  Status queued =
+      client_.send(std::move(request), [name = options_.name, url, shared_done](HttpResult result) {
+        const AttemptContext context{name, "POST", url};
+        (*shared_done)({classifyResponse(context, result, std::chrono::system_clock::now())});
+      });
   if (!queued.isOk()) {
     (*shared_done)({notSent(url, queued)});
   }
@@ -156,10 +157,9 @@ void CorePlatformTarget::sendBulk(std::vector<const store::OutboxRow*> rows,
   auto complete = [name = options_.name, url, pending](HttpResult result) {
     const AttemptContext context{name, "POST", url};
     const auto now = std::chrono::system_clock::now();
-    auto decoded = result.status == 200
-                       ? decodeBulkResults(result.body)
-                       : Result<std::unordered_map<std::string, BulkItemResult>>(
-                             invalidArgument("not a 200 answer"));
+    auto decoded = result.status == 200 ? decodeBulkResults(result.body)
+                                        : Result<std::unordered_map<std::string, BulkItemResult>>(
+                                              invalidArgument("not a 200 answer"));
     for (size_t i = 0; i < pending->rows.size(); ++i) {
       const store::OutboxRow& row = *pending->rows[i];
       ItemVerdict& slot = pending->verdicts[pending->slots[i]];

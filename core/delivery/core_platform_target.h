@@ -21,7 +21,7 @@ namespace hotline::delivery {
 
 struct CorePlatformOptions {
   std::string name = "core";
-  std::string base_url; // "http://127.0.0.1:9300"
+  std::string base_url;   // "http://127.0.0.1:9300"
   size_t max_batch = 100; // 1 disables /api/v1/bulk
   std::chrono::milliseconds timeout{10000};
   HttpHeaders extra_headers; // e.g. an Authorization header, sent on every request

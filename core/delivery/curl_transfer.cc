@@ -129,8 +129,7 @@ Status checkRequest(const HttpRequest& request) {
   if (request.method.empty() ||
       !std::all_of(request.method.begin(), request.method.end(),
                    [](unsigned char c) { return std::isupper(c) != 0; })) {
-    return invalidArgument("HTTP method must be an upper-case token, got '" + request.method +
-                           "'");
+    return invalidArgument("HTTP method must be an upper-case token, got '" + request.method + "'");
   }
   for (const auto& [name, value] : request.headers) {
     if (name.empty() || hasLineBreak(name) || hasLineBreak(value) ||

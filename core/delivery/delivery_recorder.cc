@@ -15,7 +15,9 @@ DeliveryRecorder::DeliveryRecorder(store::Store& store, size_t max_batch,
                                    std::chrono::milliseconds retry_wait)
     : store_(store), max_batch_(std::max<size_t>(max_batch, 1)), retry_wait_(retry_wait) {}
 
-DeliveryRecorder::~DeliveryRecorder() { stop(std::chrono::steady_clock::now()); }
+DeliveryRecorder::~DeliveryRecorder() {
+  stop(std::chrono::steady_clock::now());
+}
 
 void DeliveryRecorder::start() {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -89,8 +91,8 @@ bool DeliveryRecorder::writeBatch(std::unique_lock<std::mutex>& lock) {
 }
 
 bool DeliveryRecorder::isRefusal(const Status& status) {
-  return status.code() == StatusCode::FailedPrecondition ||
-         status.code() == StatusCode::NotFound || status.code() == StatusCode::InvalidArgument;
+  return status.code() == StatusCode::FailedPrecondition || status.code() == StatusCode::NotFound ||
+         status.code() == StatusCode::InvalidArgument;
 }
 
 Status DeliveryRecorder::writeOneByOne(std::vector<store::DeliveryRecord>& batch) {

@@ -12,12 +12,14 @@
 namespace hotline::delivery {
 
 // Upper bounds (ms) of the delivery latency histogram buckets; +Inf is implied.
-inline constexpr std::array<int64_t, 12> kLatencyBoundsMs = {5,   10,   25,   50,   100,  250,
-                                                            500, 1000, 2500, 5000, 10000, 30000};
+inline constexpr std::array<int64_t, 12> kLatencyBoundsMs = {5,   10,   25,   50,   100,   250,
+                                                             500, 1000, 2500, 5000, 10000, 30000};
 
-// Counts per bucket plus the +Inf one; the snapshot is cumulative, Prometheus-style.
+// Observations per bucket: buckets[i] counts latencies in (bound[i-1], bound[i]], the last
+// bucket those above every bound. cumulative() turns it into Prometheus' "le" form
+// (buckets[i] = observations <= bound[i]; the last equals count).
 struct LatencyHistogram {
-  std::array<uint64_t, kLatencyBoundsMs.size() + 1> buckets{}; // buckets[i]: <= bound i
+  std::array<uint64_t, kLatencyBoundsMs.size() + 1> buckets{};
   uint64_t count = 0;
   int64_t sum_ms = 0;
 
@@ -28,7 +30,7 @@ struct LatencyHistogram {
 struct TargetStats {
   std::string name;
   uint64_t delivered = 0;
-  uint64_t retries = 0;       // Retry records written (an attempt failed, another scheduled)
+  uint64_t retries = 0; // Retry records written (an attempt failed, another scheduled)
   uint64_t dead_letters = 0;
   uint64_t probes_failed = 0; // half-open probes that failed (no attempt counted)
   uint64_t sends = 0;         // requests (batches) handed to the target
@@ -37,7 +39,7 @@ struct TargetStats {
   size_t parked_tickets = 0;
   CircuitBreaker::State breaker = CircuitBreaker::State::Closed;
   uint64_t breaker_opened = 0;
-  LatencyHistogram latency; // per send, cumulative buckets
+  LatencyHistogram latency; // per send, per-bucket counts (see cumulative())
 };
 
 struct DispatcherStats {

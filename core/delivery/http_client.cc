@@ -158,9 +158,8 @@ void HttpClient::Worker::start(std::unique_ptr<CurlTransfer> transfer) {
     transfer->easy = curl_easy_init();
   }
   transfer->started = SteadyClock::now();
-  Status configured = transfer->easy != nullptr
-                          ? configureEasy(*transfer, owner_.options_)
-                          : internalError("curl_easy_init failed");
+  Status configured = transfer->easy != nullptr ? configureEasy(*transfer, owner_.options_)
+                                                : internalError("curl_easy_init failed");
   if (configured.isOk() && curl_multi_add_handle(multi_, transfer->easy) != CURLM_OK) {
     configured = internalError("curl_multi_add_handle failed");
   }
@@ -206,11 +205,13 @@ void HttpClient::Worker::finish(std::unique_ptr<CurlTransfer> transfer) {
   releaseEasy(*transfer);
   active_count = active_.size();
   ++completed;
-  log::debug(kComponent, "transfer done",
-             {{"url", transfer->request.url},
-              {"status", transfer->result.status},
-              {"error", transfer->result.error},
-              {"elapsed_ms", static_cast<long long>(transfer->result.elapsed.count())}});
+  if (log::enabled(log::Level::Debug)) {
+    log::debug(kComponent, "transfer done",
+               {{"url", transfer->request.url},
+                {"status", transfer->result.status},
+                {"error", transfer->result.error},
+                {"elapsed_ms", static_cast<long long>(transfer->result.elapsed.count())}});
+  }
   // The callback is the owner's code: an exception must not kill the worker (and with it
   // every other transfer).
   try {
@@ -268,7 +269,9 @@ HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options))
   thread_ = std::thread([this] { worker_->run(); });
 }
 
-HttpClient::~HttpClient() { stop(SteadyClock::now()); }
+HttpClient::~HttpClient() {
+  stop(SteadyClock::now());
+}
 
 Status HttpClient::send(HttpRequest request, Callback done) {
   HOTLINE_RETURN_IF_ERROR(detail::checkRequest(request));
@@ -282,8 +285,8 @@ Status HttpClient::send(HttpRequest request, Callback done) {
   transfer->host_key = std::move(*host_key);
   std::lock_guard<std::mutex> lock(mutex_);
   if (stopping_) {
-    return failedPrecondition("the HTTP client is stopping; request to " +
-                              transfer->request.url + " not sent");
+    return failedPrecondition("the HTTP client is stopping; request to " + transfer->request.url +
+                              " not sent");
   }
   incoming_.push_back(std::move(transfer));
   worker_->wakeup();

@@ -41,8 +41,8 @@ struct HttpRequest {
   std::string url;             // http:// or https:// only
   HttpHeaders headers;
   std::string body;
-  std::chrono::milliseconds timeout{30000};       // whole transfer
-  std::chrono::milliseconds connect_timeout{0};   // 0 = the client's default
+  std::chrono::milliseconds timeout{30000};     // whole transfer
+  std::chrono::milliseconds connect_timeout{0}; // 0 = the client's default
 };
 
 // Why a request got no complete HTTP answer.
@@ -62,7 +62,7 @@ struct HttpResult {
   HttpHeaders headers;
   std::string body;
   TransportError transport = TransportError::None;
-  std::string error; // curl's error text when transport != None
+  std::string error;                    // curl's error text when transport != None
   std::chrono::milliseconds elapsed{0}; // from the start of the transfer to its end
 
   // First header of that name (case-insensitive); empty when absent.
@@ -70,8 +70,8 @@ struct HttpResult {
 };
 
 struct HttpClientOptions {
-  size_t max_per_host = 8;  // concurrent transfers per scheme://host:port
-  size_t max_total = 64;    // concurrent transfers overall
+  size_t max_per_host = 8; // concurrent transfers per scheme://host:port
+  size_t max_total = 64;   // concurrent transfers overall
   std::chrono::milliseconds connect_timeout{5000};
   size_t max_cached_connections = 32; // idle keep-alive connections kept
   size_t max_response_bytes = 8 * 1024 * 1024;

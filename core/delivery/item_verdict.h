@@ -18,7 +18,7 @@ struct ItemVerdict {
   // Retry only: the peer asked to wait at least this long (Retry-After). The RetryPolicy
   // takes the longer of this and its own backoff.
   std::optional<std::chrono::milliseconds> retry_after;
-  std::string reason; // Retry / Permanent: masked, names target, path, status, peer's text
+  std::string reason;  // Retry / Permanent: masked, names target, path, status, peer's text
   int http_status = 0; // what the peer answered, 0 = no answer (connect error, timeout)
 
   static ItemVerdict ok(int status = 200) { return {Kind::Ok, std::nullopt, {}, status}; }

@@ -8,7 +8,9 @@
 namespace hotline::delivery {
 namespace {
 
-long long asLong(int64_t value) { return static_cast<long long>(value); }
+long long asLong(int64_t value) {
+  return static_cast<long long>(value);
+}
 
 } // namespace
 
@@ -30,23 +32,23 @@ LatencyHistogram LatencyHistogram::cumulative() const {
   return out;
 }
 
-OutboxDispatcher::OutboxDispatcher(store::Store& store, Targets targets,
-                                   DispatcherOptions options, const Clock& clock,
-                                   RetryPolicy::RandomSource random)
-    : store_(store), options_(options), clock_(clock),
-      policy_(options.retry, std::move(random)),
+OutboxDispatcher::OutboxDispatcher(store::Store& store, Targets targets, DispatcherOptions options,
+                                   const Clock& clock, RetryPolicy::RandomSource random)
+    : store_(store), options_(options), clock_(clock), policy_(options.retry, std::move(random)),
       recorder_(store, options.record_batch, options.record_retry),
       gate_(std::make_shared<CallbackGate>()), finished_(options.remembered_finished) {
   for (auto& target : targets) {
     assert(target != nullptr && targets_.count(target->name()) == 0);
     const std::string name = target->name();
-    targets_.emplace(name, std::make_unique<TargetState>(std::move(target), options_.breaker,
-                                                         clock_));
+    targets_.emplace(name,
+                     std::make_unique<TargetState>(std::move(target), options_.breaker, clock_));
   }
   gate_->owner = this;
 }
 
-OutboxDispatcher::~OutboxDispatcher() { stop(std::chrono::steady_clock::now()); }
+OutboxDispatcher::~OutboxDispatcher() {
+  stop(std::chrono::steady_clock::now());
+}
 
 OutboxDispatcher::TargetState* OutboxDispatcher::findTarget(const std::string& name) const {
   auto it = targets_.find(name);
@@ -139,7 +141,9 @@ Status OutboxDispatcher::loadPage() {
     afterPage(scan, full, from, last, now);
   }
   log::debug(kDeliveryComponent, "outbox page loaded",
-             {{"after_id", asLong(from)}, {"rows", page->size()}, {"buffered", buffered_},
+             {{"after_id", asLong(from)},
+              {"rows", page->size()},
+              {"buffered", buffered_},
               {"mode", scan ? "scan" : "paging"}});
   return Status::ok();
 }
@@ -178,8 +182,7 @@ bool OutboxDispatcher::adopt(store::OutboxRow row, bool from_store) {
   }
   const int64_t id = row.id;
   highest_seen_ = std::max(highest_seen_, id);
-  if (known_.count(id) != 0 || finished_.contains(id) ||
-      row.state != store::OutboxState::Pending) {
+  if (known_.count(id) != 0 || finished_.contains(id) || row.state != store::OutboxState::Pending) {
     if (from_store) {
       cursor_ = std::max(cursor_, id);
     }
@@ -202,7 +205,7 @@ bool OutboxDispatcher::adopt(store::OutboxRow row, bool from_store) {
                 {{"buffered", buffered_}});
     }
     paging_ = true;
-    scanning_ = false; // paging reads everything from the cursor on
+    scanning_ = false;                   // paging reads everything from the cursor on
     cursor_ = std::min(cursor_, id - 1); // paging resumes at this row
     return false;
   }
@@ -284,6 +287,10 @@ Status OutboxDispatcher::resume(int64_t outbox_id) {
   }
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_) {
+      return failedPrecondition("the outbox dispatcher is stopping; the row is resumed at the "
+                                "next start");
+    }
     TargetState* target = findTarget(row.target);
     if (target == nullptr) {
       return failedPrecondition("outbox row " + std::to_string(outbox_id) + " is for target '" +
@@ -300,7 +307,8 @@ Status OutboxDispatcher::resume(int64_t outbox_id) {
     target->queues.unpark(ticket_id, outbox_id, now);
     signalled_ = true;
     log::info(kDeliveryComponent, "dead letter resumed",
-              {{"target", target->counters.name}, {"ticket", ticket_id},
+              {{"target", target->counters.name},
+               {"ticket", ticket_id},
                {"outbox_id", asLong(outbox_id)}});
   }
   work_cv_.notify_one();
@@ -351,8 +359,9 @@ void OutboxDispatcher::stop(std::chrono::steady_clock::time_point deadline) {
     std::unique_lock<std::mutex> lock(mutex_);
     idle_cv_.wait_until(lock, deadline, [this] { return sends_in_flight_ == 0; });
     if (sends_in_flight_ > 0) {
-      log::warn(kDeliveryComponent, "sends still in flight at the stop deadline; their rows "
-                                    "stay pending and are re-sent with the same key",
+      log::warn(kDeliveryComponent,
+                "sends still in flight at the stop deadline; their rows "
+                "stay pending and are re-sent with the same key",
                 {{"sends", sends_in_flight_}});
     }
   }
@@ -383,7 +392,6 @@ DispatcherStats OutboxDispatcher::stats() const {
       item.parked_tickets = target->queues.parkedCount();
       item.breaker = target->breaker.state();
       item.breaker_opened = target->breaker.timesOpened();
-      item.latency = target->counters.latency.cumulative();
       stats.targets.push_back(std::move(item));
     }
     stats.unroutable_rows = unroutable_;

@@ -2,9 +2,11 @@
 // The one dispatcher that delivers every outbox row to its target (DESIGN.md §4 Delivery).
 //
 // Intake: pending rows are loaded from the Store at start (in pages), then arrive through
-// enqueue() right after the submit path commits them; a rare store scan (safety_poll_ms)
-// over the ids committed since the previous scan adopts any row enqueue() never brought. Rows are kept in memory up to max_buffered_rows; past
-// that the store itself is the queue and rows are paged in, in id order, as memory frees.
+// enqueue() right after the submit path commits them. No polling on the hot path: only a
+// rare safety scan (safety_poll_ms) reads the rows committed since the previous scan and
+// adopts any that enqueue() never brought. At most max_buffered_rows are held in memory;
+// past that the store itself is the queue and rows are paged in, in id order, as memory
+// frees.
 //
 // Order: per (target, ticket) a FIFO whose head alone is in flight (TicketQueues). A retry
 // waits on its ticket only; a dead letter parks its ticket (later rows held) until resume()
@@ -34,9 +36,9 @@
 #include <memory>
 #include <mutex>
 #include <set>
-#include <unordered_set>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 namespace hotline::delivery {
@@ -48,7 +50,7 @@ struct DispatcherOptions {
   size_t max_in_flight_per_target = 4; // concurrent sends (batches) per target
   size_t record_batch = 1000;          // DeliveryRecords per store transaction, at most
   std::chrono::milliseconds record_retry{1000};
-  size_t remembered_finished = 65536;  // finished ids kept to ignore late duplicates
+  size_t remembered_finished = 65536; // finished ids kept to ignore late duplicates
   // The longest real-time sleep between two looks at the clock: bounds how late a retry
   // fires when the clock is not the system clock (tests call wake() instead).
   std::chrono::milliseconds max_idle_wait{1000};
@@ -110,8 +112,8 @@ private:
   std::vector<std::shared_ptr<SendBatch>> schedule(int64_t now_ms);
   void dispatch(const std::shared_ptr<SendBatch>& batch);
   void complete(SendBatch& batch, std::vector<ItemVerdict> verdicts);
-  void applyVerdict(TargetState& target, const RowPtr& row, ItemVerdict verdict,
-                    bool failed_probe, int64_t now_ms, int64_t latency_ms);
+  void applyVerdict(TargetState& target, const RowPtr& row, ItemVerdict verdict, bool failed_probe,
+                    int64_t now_ms, int64_t latency_ms);
   void deadLetter(TargetState& target, const RowPtr& row, const std::string& reason,
                   int http_status, int64_t now_ms, int64_t latency_ms);
   void finishRow(const RowPtr& row);
@@ -134,8 +136,8 @@ private:
   bool accepting_ = true;
   bool stopping_ = false;
   bool stopped_ = false;
-  bool paging_ = true;      // the store holds pending rows not yet in memory
-  int64_t cursor_ = 0;      // paging position: pending rows up to it are in memory or done
+  bool paging_ = true; // the store holds pending rows not yet in memory
+  int64_t cursor_ = 0; // paging position: pending rows up to it are in memory or done
   // The safety scan: every few seconds, pending rows after poll_floor_ are read in pages
   // (scan_pos_) and the ones not in memory adopted; the floor then moves up to the highest
   // id seen when the scan began.

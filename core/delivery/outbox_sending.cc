@@ -10,7 +10,9 @@
 namespace hotline::delivery {
 namespace {
 
-long long asLong(int64_t value) { return static_cast<long long>(value); }
+long long asLong(int64_t value) {
+  return static_cast<long long>(value);
+}
 
 std::string idList(const std::vector<RowPtr>& rows) {
   std::string out;
@@ -63,11 +65,13 @@ void OutboxDispatcher::dispatch(const std::shared_ptr<SendBatch>& batch) {
     rows.push_back(row.get());
   }
   DeliveryTarget& target = *batch->target->target;
-  log::debug(kDeliveryComponent, "sending",
-             {{"target", target.name()},
-              {"rows", rows.size()},
-              {"outbox_ids", idList(batch->rows)},
-              {"probe", batch->probe ? "true" : "false"}});
+  if (log::enabled(log::Level::Debug)) { // the id list costs; build it only when wanted
+    log::debug(kDeliveryComponent, "sending",
+               {{"target", target.name()},
+                {"rows", rows.size()},
+                {"outbox_ids", idList(batch->rows)},
+                {"probe", batch->probe ? "true" : "false"}});
+  }
   auto gate = gate_;
   auto deliver = [gate, batch](std::vector<ItemVerdict> verdicts) {
     std::lock_guard<std::mutex> lock(gate->mutex);
@@ -80,8 +84,7 @@ void OutboxDispatcher::dispatch(const std::shared_ptr<SendBatch>& batch) {
   } catch (const std::exception& e) {
     // A target must not throw; if one does, its rows are retried like any failed attempt.
     deliver(std::vector<ItemVerdict>(
-        batch->rows.size(),
-        ItemVerdict::retry(target.name() + ": send threw: " + e.what())));
+        batch->rows.size(), ItemVerdict::retry(target.name() + ": send threw: " + e.what())));
   }
 }
 
@@ -138,11 +141,19 @@ void OutboxDispatcher::applyVerdict(TargetState& target, const RowPtr& row, Item
     target.queues.delivered(row, now_ms);
     finishRow(row);
     ++target.counters.delivered;
-    recorder_.add({row->id, store::DeliveryRecord::Kind::Delivered, now_ms, 0, {},
-                   verdict.http_status, latency_ms});
-    log::debug(kDeliveryComponent, "delivered",
-               {{"target", target.counters.name}, {"ticket", row->ticket_id},
-                {"outbox_id", asLong(row->id)}});
+    recorder_.add({row->id,
+                   store::DeliveryRecord::Kind::Delivered,
+                   now_ms,
+                   0,
+                   {},
+                   verdict.http_status,
+                   latency_ms});
+    if (log::enabled(log::Level::Debug)) {
+      log::debug(kDeliveryComponent, "delivered",
+                 {{"target", target.counters.name},
+                  {"ticket", row->ticket_id},
+                  {"outbox_id", asLong(row->id)}});
+    }
     return;
   }
   if (verdict.kind == ItemVerdict::Kind::Permanent) {
@@ -155,7 +166,8 @@ void OutboxDispatcher::applyVerdict(TargetState& target, const RowPtr& row, Item
     target.queues.unsent(row, now_ms);
     ++target.counters.probes_failed;
     log::debug(kDeliveryComponent, "breaker probe failed",
-               {{"target", target.counters.name}, {"outbox_id", asLong(row->id)},
+               {{"target", target.counters.name},
+                {"outbox_id", asLong(row->id)},
                 {"reason", verdict.reason}});
     return;
   }
@@ -174,23 +186,30 @@ void OutboxDispatcher::applyVerdict(TargetState& target, const RowPtr& row, Item
   ++target.counters.retries;
   recorder_.add({row->id, store::DeliveryRecord::Kind::Retry, now_ms, at, verdict.reason,
                  verdict.http_status, latency_ms});
+  if (!log::enabled(log::Level::Debug)) {
+    return;
+  }
   log::debug(kDeliveryComponent, "retry scheduled",
-             {{"target", target.counters.name}, {"ticket", row->ticket_id},
-              {"outbox_id", asLong(row->id)}, {"attempt", attempts},
-              {"delay_ms", asLong(delay->count())}, {"reason", verdict.reason}});
+             {{"target", target.counters.name},
+              {"ticket", row->ticket_id},
+              {"outbox_id", asLong(row->id)},
+              {"attempt", attempts},
+              {"delay_ms", asLong(delay->count())},
+              {"reason", verdict.reason}});
 }
 
-void OutboxDispatcher::deadLetter(TargetState& target, const RowPtr& row,
-                                  const std::string& reason, int http_status, int64_t now_ms,
-                                  int64_t latency_ms) {
+void OutboxDispatcher::deadLetter(TargetState& target, const RowPtr& row, const std::string& reason,
+                                  int http_status, int64_t now_ms, int64_t latency_ms) {
   target.queues.deadLettered(row, now_ms);
   finishRow(row);
   ++target.counters.dead_letters;
-  recorder_.add({row->id, store::DeliveryRecord::Kind::Dead, now_ms, 0, reason, http_status,
-                 latency_ms});
+  recorder_.add(
+      {row->id, store::DeliveryRecord::Kind::Dead, now_ms, 0, reason, http_status, latency_ms});
   log::warn(kDeliveryComponent, "dead letter; the ticket's later rows are held",
-            {{"target", target.counters.name}, {"ticket", row->ticket_id},
-             {"outbox_id", asLong(row->id)}, {"attempts", row->attempts + 1},
+            {{"target", target.counters.name},
+             {"ticket", row->ticket_id},
+             {"outbox_id", asLong(row->id)},
+             {"attempts", row->attempts + 1},
              {"reason", reason}});
 }
 

@@ -54,14 +54,16 @@ bool RetryPolicy::exhausted(int attempts_made) const {
 
 std::chrono::milliseconds RetryPolicy::ceiling(int attempts_made) const {
   const double exponent = std::max(attempts_made, 1) - 1;
-  const double raw = static_cast<double>(options_.base.count()) * std::pow(options_.factor, exponent);
+  const double raw =
+      static_cast<double>(options_.base.count()) * std::pow(options_.factor, exponent);
   const double cap = static_cast<double>(options_.cap.count());
   // pow() may overflow to inf for large attempt counts; min() with the cap keeps it finite.
   return std::chrono::milliseconds(static_cast<int64_t>(std::min(raw, cap)));
 }
 
 std::optional<std::chrono::milliseconds>
-RetryPolicy::nextDelay(int attempts_made, std::optional<std::chrono::milliseconds> retry_after) const {
+RetryPolicy::nextDelay(int attempts_made,
+                       std::optional<std::chrono::milliseconds> retry_after) const {
   if (exhausted(attempts_made)) {
     return std::nullopt;
   }
@@ -72,8 +74,8 @@ RetryPolicy::nextDelay(int attempts_made, std::optional<std::chrono::millisecond
       static_cast<int64_t>(std::floor(unit * static_cast<double>(top.count()))));
   delay = std::min(delay, top);
   if (retry_after) {
-    const auto asked = std::clamp(*retry_after, std::chrono::milliseconds(0),
-                                  options_.retry_after_cap);
+    const auto asked =
+        std::clamp(*retry_after, std::chrono::milliseconds(0), options_.retry_after_cap);
     delay = std::max(delay, asked);
   }
   return delay;

@@ -54,7 +54,7 @@ private:
 // Parses a Retry-After header value: delay-seconds ("120") or an HTTP-date
 // ("Wed, 21 Oct 2015 07:28:00 GMT", also the obsolete RFC 850 and asctime forms) taken
 // relative to `now`. A date in the past gives 0; anything unparseable gives nullopt.
-std::optional<std::chrono::milliseconds>
-parseRetryAfter(std::string_view value, std::chrono::system_clock::time_point now);
+std::optional<std::chrono::milliseconds> parseRetryAfter(std::string_view value,
+                                                         std::chrono::system_clock::time_point now);
 
 } // namespace hotline::delivery

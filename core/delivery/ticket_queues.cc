@@ -71,8 +71,8 @@ bool TicketQueues::hasReady(int64_t now_ms) {
   promoteTimers(now_ms);
   while (!ready_.empty()) {
     Ticket* ticket = find(ready_.front());
-    if (ticket != nullptr && ticket->in_ready && !ticket->in_flight &&
-        ticket->parked_by.empty() && !ticket->rows.empty()) {
+    if (ticket != nullptr && ticket->in_ready && !ticket->in_flight && ticket->parked_by.empty() &&
+        !ticket->rows.empty()) {
       return true;
     }
     // A stale entry (the ticket was parked meanwhile): drop it.

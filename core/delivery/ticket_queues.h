@@ -44,10 +44,10 @@ public:
   std::vector<RowPtr> takeReady(size_t max, int64_t now_ms);
 
   // Outcomes for an in-flight head.
-  void delivered(const RowPtr& row, int64_t now_ms);            // pops it; next row may go
+  void delivered(const RowPtr& row, int64_t now_ms);              // pops it; next row may go
   void retryAt(const RowPtr& row, int64_t at_ms, int64_t now_ms); // stays; waits until at_ms
-  void unsent(const RowPtr& row, int64_t now_ms);               // stays; may go again at once
-  void deadLettered(const RowPtr& row, int64_t now_ms);         // pops it and parks the ticket
+  void unsent(const RowPtr& row, int64_t now_ms);                 // stays; may go again at once
+  void deadLettered(const RowPtr& row, int64_t now_ms);           // pops it and parks the ticket
 
   // Holds a ticket because of dead letter `dead_id` (also for dead rows found at start).
   void park(const std::string& ticket_id, int64_t dead_id);

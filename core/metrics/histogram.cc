@@ -18,8 +18,8 @@ std::vector<double> Histogram::latencyBounds() {
 }
 
 void Histogram::observe(double value) {
-  size_t index = static_cast<size_t>(
-      std::lower_bound(bounds_.begin(), bounds_.end(), value) - bounds_.begin());
+  size_t index = static_cast<size_t>(std::lower_bound(bounds_.begin(), bounds_.end(), value) -
+                                     bounds_.begin());
   buckets_[index].fetch_add(1, std::memory_order_relaxed);
   if (value > 0) {
     sum_micros_.fetch_add(static_cast<uint64_t>(value * 1e6), std::memory_order_relaxed);

@@ -12,8 +12,8 @@
 namespace hotline::metrics {
 
 struct HistogramSnapshot {
-  std::vector<double> bounds;        // upper bounds, ascending (+Inf implied)
-  std::vector<uint64_t> cumulative;  // one per bound, then +Inf (== count)
+  std::vector<double> bounds;       // upper bounds, ascending (+Inf implied)
+  std::vector<uint64_t> cumulative; // one per bound, then +Inf (== count)
   double sum = 0;
   uint64_t count = 0;
 };

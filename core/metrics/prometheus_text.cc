@@ -54,7 +54,9 @@ void PrometheusText::family(const std::string& name, const std::string& type,
   text_ += "# HELP " + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
 }
 
-void PrometheusText::sample(const Labels& labels, double value) { sample("", labels, value); }
+void PrometheusText::sample(const Labels& labels, double value) {
+  sample("", labels, value);
+}
 
 void PrometheusText::sample(const std::string& suffix, const Labels& labels, double value) {
   text_ += name_ + suffix + renderLabels(labels) + " " + renderValue(value) + "\n";

@@ -6,7 +6,6 @@
 #include "core/model/ticket_codec.h"
 #include "core/model/ticket_id.h"
 
-
 namespace hotline::pipeline {
 namespace {
 
@@ -157,7 +156,8 @@ store::InboundCommit BatchPlanner::baseCommit(const PendingSubmit& pending,
   commit.kind = message.kind;
   commit.content_type = message.content_type;
   commit.body = message.body;
-  commit.canonical = outbox_body;
+  // The canonical form is the core platform's outbox body; storing it a second time in the
+  // message row would double what every commit writes (and fsyncs) for no reader.
   commit.ticket_id = ticket_id;
   commit.answer_status = 201;
   commit.answer_body = answerBody(ticket_id, "accepted", false);
@@ -166,10 +166,10 @@ store::InboundCommit BatchPlanner::baseCommit(const PendingSubmit& pending,
   commit.outbox.push_back(store::OutboxInsert{core_target_, ticket_id, outbox_kind,
                                               "application/json", std::move(outbox_body),
                                               "hl-" + (key ? *key : pending.dedupe_key)});
-  commit.audit.push_back(store::AuditInsert{"received", message.source, ticket_id, 0, 0, "",
-                                            "kind=" + message.kind});
-  commit.audit.push_back(store::AuditInsert{"stored", "gateway", ticket_id, 0, 0, core_target_,
-                                            "outbox rows: 1"});
+  commit.audit.push_back(
+      store::AuditInsert{"received", message.source, ticket_id, 0, 0, "", "kind=" + message.kind});
+  commit.audit.push_back(
+      store::AuditInsert{"stored", "gateway", ticket_id, 0, 0, core_target_, "outbox rows: 1"});
   return commit;
 }
 
@@ -188,8 +188,7 @@ void BatchPlanner::remember(const SubmitPlan& plan) {
   }
 }
 
-Result<std::optional<store::StoredAnswer>>
-BatchPlanner::answerFor(const std::string& dedupe_key) {
+Result<std::optional<store::StoredAnswer>> BatchPlanner::answerFor(const std::string& dedupe_key) {
   auto it = answers_.find(dedupe_key);
   if (it != answers_.end()) {
     return std::optional<store::StoredAnswer>(it->second);

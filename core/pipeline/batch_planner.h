@@ -26,8 +26,8 @@ namespace hotline::pipeline {
 struct PendingSubmit {
   InboundMessage message;
   std::string dedupe_key;
-  MappedMessage mapped;      // ticket: id already issued
-  model::EventFacts facts;   // events only
+  MappedMessage mapped;    // ticket: id already issued
+  model::EventFacts facts; // events only
   int64_t received_at_ms = 0;
 };
 

@@ -24,9 +24,8 @@ Result<SubmitOutcome> DurableSubmitter::submit(const InboundMessage& message) {
   Result<PendingSubmit> pending = prepare(message);
   if (!pending) {
     refused_early_.fetch_add(1, std::memory_order_relaxed);
-    committer_.recordRejection(
-        store::RejectionRecord{clock_(), message.source, message.kind,
-                               pending.status().toString()});
+    committer_.recordRejection(store::RejectionRecord{clock_(), message.source, message.kind,
+                                                      pending.status().toString()});
     return pending.status();
   }
   return committer_.submit(std::move(pending).value()).get();

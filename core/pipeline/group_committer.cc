@@ -16,7 +16,9 @@ GroupCommitter::GroupCommitter(store::Store& store, Options options, OutboxSink 
     : store_(store), options_(std::move(options)), sink_(std::move(sink)),
       planner_(store, options_.core_target) {}
 
-GroupCommitter::~GroupCommitter() { stop(); }
+GroupCommitter::~GroupCommitter() {
+  stop();
+}
 
 void GroupCommitter::start() {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -112,8 +114,9 @@ void GroupCommitter::commitBatch(std::vector<Request>& batch,
     }
   }
   Result<std::vector<std::vector<int64_t>>> ids =
-      commits.empty() ? Result<std::vector<std::vector<int64_t>>>(std::vector<std::vector<int64_t>>{})
-                      : store_.commitInbound(commits);
+      commits.empty()
+          ? Result<std::vector<std::vector<int64_t>>>(std::vector<std::vector<int64_t>>{})
+          : store_.commitInbound(commits);
   planner_.reset(); // committed or not, the overlay is no longer needed
   if (!rejections.empty()) {
     Status recorded = store_.recordRejections(rejections);
@@ -131,8 +134,8 @@ void GroupCommitter::commitBatch(std::vector<Request>& batch,
       ++duplicates;
       batch[i].done.set_value(plan.outcome);
     } else if (!ids) {
-      batch[i].done.set_value(unavailable("cannot store the message now: " +
-                                          ids.status().message() + "; retry later"));
+      batch[i].done.set_value(
+          unavailable("cannot store the message now: " + ids.status().message() + "; retry later"));
     } else {
       ++committed;
       batch[i].done.set_value(plan.outcome);
@@ -166,18 +169,8 @@ void GroupCommitter::deliverRows(const std::vector<const store::InboundCommit*>&
   for (size_t c = 0; c < commits.size() && c < ids.size(); ++c) {
     const store::InboundCommit& commit = *commits[c];
     for (size_t o = 0; o < commit.outbox.size() && o < ids[c].size(); ++o) {
-      const store::OutboxInsert& insert = commit.outbox[o];
-      store::OutboxRow row;
-      row.id = ids[c][o];
-      row.target = insert.target;
-      row.ticket_id = insert.ticket_id;
-      row.kind = insert.kind;
-      row.content_type = insert.content_type;
-      row.body = insert.body;
-      row.idempotency_key = insert.idempotency_key;
-      row.created_at_ms = commit.received_at_ms;
-      row.next_attempt_at_ms = commit.received_at_ms;
-      rows.push_back(std::move(row));
+      rows.push_back(
+          store::pendingOutboxRow(commit.outbox[o], ids[c][o], commit.received_at_ms));
     }
   }
   sink_(std::move(rows));

@@ -5,7 +5,6 @@
 #include "core/model/event_facts.h"
 #include "core/model/ticket_id.h"
 
-
 namespace hotline::pipeline {
 Result<SubmitOutcome> MemorySubmitter::submit(const InboundMessage& message) {
   Result<MappedMessage> mapped = mapper_.map(message);

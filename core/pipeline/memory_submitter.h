@@ -34,8 +34,8 @@ private:
 
   CanonicalMapper mapper_;
   std::mutex mutex_;
-  std::map<std::string, SubmitOutcome> answers_;            // dedupe key -> first answer
-  std::map<std::string, model::LifecycleState> tickets_;    // ticket id -> state
+  std::map<std::string, SubmitOutcome> answers_;                     // dedupe key -> first answer
+  std::map<std::string, model::LifecycleState> tickets_;             // ticket id -> state
   std::map<std::pair<std::string, std::string>, std::string> links_; // (system, no.) -> id
 };
 

@@ -9,8 +9,7 @@ namespace {
 namespace abi = hotline::plugin::abi;
 
 std::string where(const PluginLibrary& plugin, const std::string& instance) {
-  return "connector instance " + instance + " (" + plugin.type() + " from " + plugin.path() +
-         ")";
+  return "connector instance " + instance + " (" + plugin.type() + " from " + plugin.path() + ")";
 }
 
 } // namespace
@@ -29,8 +28,8 @@ ConnectorInstance::create(std::shared_ptr<PluginLibrary> plugin, const std::stri
   }
   hl_config raw{sizeof(hl_config), entries.data(), entries.size(), abi::borrow(instance_name)};
   abi::ErrorBuffer<2048> error;
-  uint32_t code = self->plugin_->descriptor().create(self->context_->api(), &raw,
-                                                     &self->instance_, error.get());
+  uint32_t code = self->plugin_->descriptor().create(self->context_->api(), &raw, &self->instance_,
+                                                     error.get());
   if (code != HL_OK) {
     self->context_->removeRoutes(); // routes registered before configure() failed
     self->instance_ = nullptr;
@@ -55,8 +54,7 @@ Status ConnectorInstance::start() {
         .withContext(where(*plugin_, name()));
   }
   started_ = true;
-  log::info("plugin_host", "connector started",
-            {{"instance", name()}, {"type", plugin_->type()}});
+  log::info("plugin_host", "connector started", {{"instance", name()}, {"type", plugin_->type()}});
   return Status::ok();
 }
 
@@ -77,10 +75,14 @@ plugin::Delivery ConnectorInstance::deliver(const plugin::Outbound& outbound) {
   for (const auto& [key, value] : outbound.attrs) {
     attrs.push_back({abi::borrow(key), abi::borrow(value)});
   }
-  hl_outbound raw{sizeof(hl_outbound),         abi::borrow(outbound.ticket_id),
-                  abi::borrow(outbound.kind),  abi::borrow(outbound.content_type),
-                  abi::borrow(outbound.body),  attrs.data(),
-                  attrs.size(),                abi::borrow(outbound.idempotency_key),
+  hl_outbound raw{sizeof(hl_outbound),
+                  abi::borrow(outbound.ticket_id),
+                  abi::borrow(outbound.kind),
+                  abi::borrow(outbound.content_type),
+                  abi::borrow(outbound.body),
+                  attrs.data(),
+                  attrs.size(),
+                  abi::borrow(outbound.idempotency_key),
                   outbound.attempt};
   abi::ErrorBuffer<2048> reason;
   hl_delivery_result result{sizeof(hl_delivery_result), HL_DELIVERY_RETRY, 0, reason.error};
@@ -98,8 +100,8 @@ plugin::Health ConnectorInstance::health() {
   abi::ErrorBuffer<1024> detail;
   uint32_t state = plugin_->descriptor().health(instance_, detail.get());
   plugin::Health health;
-  health.state = state <= HL_DOWN ? static_cast<plugin::Health::State>(state)
-                                  : plugin::Health::State::Down;
+  health.state =
+      state <= HL_DOWN ? static_cast<plugin::Health::State>(state) : plugin::Health::State::Down;
   health.detail = detail.message();
   return health;
 }

@@ -25,9 +25,10 @@ class ConnectorInstance {
 public:
   // Creates the plugin object and lets it configure itself. Errors name the instance and the
   // plugin file.
-  static Result<std::unique_ptr<ConnectorInstance>>
-  create(std::shared_ptr<PluginLibrary> plugin, const std::string& instance_name,
-         const ConfigEntries& config, HostServices services);
+  static Result<std::unique_ptr<ConnectorInstance>> create(std::shared_ptr<PluginLibrary> plugin,
+                                                           const std::string& instance_name,
+                                                           const ConfigEntries& config,
+                                                           HostServices services);
 
   ~ConnectorInstance();
   ConnectorInstance(const ConnectorInstance&) = delete;

@@ -42,11 +42,16 @@ void callPluginHandler(hl_http_handler_fn fn, void* user, const http::HttpReques
                        http::HttpResponse& response) {
   std::vector<hl_kv> headers = toKv(request.headers);
   std::vector<hl_kv> params = toKv(request.path_params);
-  hl_http_request raw{sizeof(hl_http_request), abi::borrow(request.method),
-                      abi::borrow(request.path),   abi::borrow(request.query),
-                      headers.data(),              headers.size(),
-                      params.data(),               params.size(),
-                      abi::borrow(request.body),   abi::borrow(request.remote)};
+  hl_http_request raw{sizeof(hl_http_request),
+                      abi::borrow(request.method),
+                      abi::borrow(request.path),
+                      abi::borrow(request.query),
+                      headers.data(),
+                      headers.size(),
+                      params.data(),
+                      params.size(),
+                      abi::borrow(request.body),
+                      abi::borrow(request.remote)};
   hl_http_response out{&response, false};
   fn(user, &raw, &out);
   if (!out.responded) {
@@ -86,7 +91,9 @@ HostContext::HostContext(std::string instance_name, std::string connector_type,
   api_.state_put = &HostContext::statePut;
 }
 
-void HostContext::removeRoutes() { services_.router.removeOwner(instance_name_); }
+void HostContext::removeRoutes() {
+  services_.router.removeOwner(instance_name_);
+}
 
 uint32_t HostContext::route(hl_host_ctx* ctx, const char* method, const char* pattern,
                             hl_http_handler_fn fn, void* user, hl_error* error) noexcept {
@@ -104,8 +111,8 @@ uint32_t HostContext::route(hl_host_ctx* ctx, const char* method, const char* pa
       callPluginHandler(fn, user, request, response);
     };
     std::string full = host->routePrefix() + (suffix == "/" ? "" : suffix);
-    return abi::report(
-        host->services_.router.addRoute(method, full, handler, host->instance_name_), error);
+    return abi::report(host->services_.router.addRoute(method, full, handler, host->instance_name_),
+                       error);
   } catch (const std::exception& e) {
     return abi::report(internalError(std::string("route(): ") + e.what()), error);
   }

@@ -41,8 +41,7 @@ private:
                         hl_http_handler_fn fn, void* user, hl_error* error) noexcept;
   static void respond(hl_http_response* response, int32_t status, const char* content_type,
                       const char* body, size_t body_size) noexcept;
-  static void addHeader(hl_http_response* response, const char* name,
-                        const char* value) noexcept;
+  static void addHeader(hl_http_response* response, const char* name, const char* value) noexcept;
   static uint32_t submit(hl_host_ctx* ctx, const hl_inbound* inbound, hl_submit_result* result,
                          hl_error* error) noexcept;
   static void log(hl_host_ctx* ctx, uint32_t level, const char* message, const hl_kv* fields,

@@ -68,8 +68,7 @@ Result<config::ConfigKey> convertKey(const hl_config_key& raw, size_t index) {
   std::string where = "config key #" + std::to_string(index);
   if (!abi::holds(raw.struct_size, kConfigKeyV1Size)) {
     return invalidArgument(where + " is " + std::to_string(raw.struct_size) +
-                           " bytes, ABI 1.0 requires at least " +
-                           std::to_string(kConfigKeyV1Size));
+                           " bytes, ABI 1.0 requires at least " + std::to_string(kConfigKeyV1Size));
   }
   if (raw.key == nullptr || *raw.key == '\0') {
     return invalidArgument(where + " has no name");
@@ -122,8 +121,7 @@ Result<std::shared_ptr<PluginLibrary>> PluginLibrary::load(const std::string& pa
     plugin->library_.load(path);
   } catch (const Poco::Exception& e) {
     // dlerror() text names the missing dependency or the reason the file is not loadable.
-    return failedPrecondition("cannot load the shared library: " + e.message())
-        .withContext(where);
+    return failedPrecondition("cannot load the shared library: " + e.message()).withContext(where);
   }
   if (!plugin->library_.hasSymbol(HL_PLUGIN_ENTRY_SYMBOL)) {
     return invalidArgument(std::string("no entry point \"") + HL_PLUGIN_ENTRY_SYMBOL +
@@ -159,15 +157,15 @@ Status PluginLibrary::checkDescriptor() {
                               std::to_string(HL_ABI_MINOR) + "); rebuild it against this SDK");
   }
   if (!abi::holds(d->struct_size, kDescriptorV1Size)) {
-    return invalidArgument("descriptor is " + std::to_string(d->struct_size) +
-                           " bytes, ABI " + std::to_string(d->abi_major) +
-                           ".0 requires at least " + std::to_string(kDescriptorV1Size));
+    return invalidArgument("descriptor is " + std::to_string(d->struct_size) + " bytes, ABI " +
+                           std::to_string(d->abi_major) + ".0 requires at least " +
+                           std::to_string(kDescriptorV1Size));
   }
   if (d->type == nullptr || *d->type == '\0') {
     return invalidArgument("descriptor has no connector type");
   }
-  if (d->create == nullptr || d->start == nullptr || d->stop == nullptr ||
-      d->deliver == nullptr || d->health == nullptr || d->destroy == nullptr) {
+  if (d->create == nullptr || d->start == nullptr || d->stop == nullptr || d->deliver == nullptr ||
+      d->health == nullptr || d->destroy == nullptr) {
     return invalidArgument(std::string("descriptor of \"") + d->type +
                            "\" lacks one of create/start/stop/deliver/health/destroy");
   }
@@ -184,8 +182,7 @@ Status PluginLibrary::readConfigTable() {
   }
   if (d->config_keys == nullptr || d->config_key_size < kConfigKeyV1Size) {
     return invalidArgument("config table stride is " + std::to_string(d->config_key_size) +
-                           " bytes, ABI 1.0 requires at least " +
-                           std::to_string(kConfigKeyV1Size));
+                           " bytes, ABI 1.0 requires at least " + std::to_string(kConfigKeyV1Size));
   }
   const auto* base = reinterpret_cast<const unsigned char*>(d->config_keys);
   for (size_t i = 0; i < d->config_key_count; ++i) {

@@ -50,9 +50,9 @@ Result<std::shared_ptr<PluginLibrary>> PluginRegistry::loadFile(const std::strin
     if (existing->second->path() == path) {
       return existing->second;
     }
-    Status duplicate(StatusCode::AlreadyExists,
-                     "plugin " + path + ": connector type \"" + plugin->type() +
-                         "\" is already provided by " + existing->second->path());
+    Status duplicate(StatusCode::AlreadyExists, "plugin " + path + ": connector type \"" +
+                                                    plugin->type() + "\" is already provided by " +
+                                                    existing->second->path());
     errors_.push_back({path, duplicate});
     return duplicate;
   }
@@ -60,8 +60,7 @@ Result<std::shared_ptr<PluginLibrary>> PluginRegistry::loadFile(const std::strin
   log::info("plugin_host", "plugin loaded",
             {{"type", plugin->type()},
              {"version", plugin->version()},
-             {"abi", std::to_string(plugin->abiMajor()) + "." +
-                         std::to_string(plugin->abiMinor())},
+             {"abi", std::to_string(plugin->abiMajor()) + "." + std::to_string(plugin->abiMinor())},
              {"path", path}});
   return plugin;
 }

@@ -131,19 +131,10 @@ std::vector<int64_t> MemoryStore::applyCommit(const InboundCommit& commit, int64
   }
   std::vector<int64_t> ids;
   for (const OutboxInsert& insert : commit.outbox) {
-    OutboxRow row;
-    row.id = ++last_outbox_id_;
-    row.target = insert.target;
-    row.ticket_id = insert.ticket_id;
-    row.kind = insert.kind;
-    row.content_type = insert.content_type;
-    row.body = insert.body;
-    row.idempotency_key = insert.idempotency_key;
-    row.next_attempt_at_ms = now_ms;
-    row.created_at_ms = now_ms;
+    const int64_t id = ++last_outbox_id_;
     idempotency_keys_.insert(insert.idempotency_key);
-    outbox_.emplace(row.id, std::move(row));
-    ids.push_back(last_outbox_id_);
+    outbox_.emplace(id, pendingOutboxRow(insert, id, commit.received_at_ms));
+    ids.push_back(id);
   }
   std::vector<AuditRecord> records;
   for (const AuditInsert& insert : commit.audit) {
@@ -331,9 +322,8 @@ Result<std::vector<LinkRow>> MemoryStore::linksOfTicket(const std::string& ticke
 
 Result<std::vector<OutboxRow>> MemoryStore::outboxOfTicket(const std::string& ticket_id) {
   std::lock_guard<std::mutex> lock(mutex_);
-  return scanOutbox(outbox_, 0, outbox_.size(), [&ticket_id](const OutboxRow& row) {
-    return row.ticket_id == ticket_id;
-  });
+  return scanOutbox(outbox_, 0, outbox_.size(),
+                    [&ticket_id](const OutboxRow& row) { return row.ticket_id == ticket_id; });
 }
 
 } // namespace hotline::store

@@ -36,8 +36,8 @@ std::string attemptDetail(int attempt, const DeliveryRecord& record) {
 } // namespace
 
 std::optional<OutboxState> parseOutboxState(std::string_view name) {
-  for (OutboxState state : {OutboxState::Pending, OutboxState::Delivered, OutboxState::Dead,
-                            OutboxState::Discarded}) {
+  for (OutboxState state :
+       {OutboxState::Pending, OutboxState::Delivered, OutboxState::Dead, OutboxState::Discarded}) {
     if (name == outboxStateName(state)) {
       return state;
     }

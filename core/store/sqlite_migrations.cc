@@ -129,9 +129,8 @@ Status applyOne(SqliteConnection& connection, const SqliteMigration& migration, 
     session << "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
         use(applied_version), use(applied_at), now;
   } catch (const Poco::Exception& error) {
-    return connection.pocoError("migration " + std::to_string(migration.version) + " (" +
-                                    migration.summary + ")",
-                                error);
+    return connection.pocoError(
+        "migration " + std::to_string(migration.version) + " (" + migration.summary + ")", error);
   }
   return transaction.commit();
 }
@@ -152,8 +151,7 @@ Status applySqliteMigrations(SqliteConnection& connection, int64_t now_ms) {
   const int latest = sqliteMigrations().back().version;
   if (*version > latest) {
     return failedPrecondition("the schema is at version " + std::to_string(*version) +
-                              " but this gateway knows versions up to " +
-                              std::to_string(latest) +
+                              " but this gateway knows versions up to " + std::to_string(latest) +
                               ": it was written by a newer gateway; run that one or restore "
                               "a backup")
         .withContext(connection.context());

@@ -9,12 +9,12 @@ const std::string kFindAnswer =
     "SELECT id, answer_status, ticket_id, answer_body FROM messages WHERE dedupe_key = ?1";
 const std::string kTicketState =
     "SELECT ticket_id, status, extension_pending, updated_at FROM tickets WHERE ticket_id = ?1";
-const std::string kResolveLink =
-    "SELECT ticket_id FROM links WHERE system = ?1 AND number = ?2";
+const std::string kResolveLink = "SELECT ticket_id FROM links WHERE system = ?1 AND number = ?2";
 const std::string kLoadPending = std::string("SELECT ") + kOutboxColumns +
                                  " FROM outbox WHERE state = 'pending' AND id > ?1 "
                                  "ORDER BY id LIMIT ?2";
-const std::string kOutboxRow = std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?1";
+const std::string kOutboxRow =
+    std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?1";
 
 } // namespace
 
@@ -34,11 +34,10 @@ Status SqliteReader::prepareStatements() {
     std::unique_ptr<SqliteStatement>& slot;
     const std::string& sql;
   };
-  for (const Entry& entry : {Entry{statements_.find_answer, kFindAnswer},
-                             Entry{statements_.ticket_state, kTicketState},
-                             Entry{statements_.resolve_link, kResolveLink},
-                             Entry{statements_.load_pending, kLoadPending},
-                             Entry{statements_.outbox_row, kOutboxRow}}) {
+  for (const Entry& entry :
+       {Entry{statements_.find_answer, kFindAnswer}, Entry{statements_.ticket_state, kTicketState},
+        Entry{statements_.resolve_link, kResolveLink},
+        Entry{statements_.load_pending, kLoadPending}, Entry{statements_.outbox_row, kOutboxRow}}) {
     Result<std::unique_ptr<SqliteStatement>> statement = connection_->prepare(entry.sql.c_str());
     if (!statement.isOk()) {
       return statement.status();
@@ -77,9 +76,9 @@ Result<std::optional<TicketStateRow>> SqliteReader::ticketState(const std::strin
   if (!*found) {
     return std::optional<TicketStateRow>();
   }
-  return std::optional<TicketStateRow>(TicketStateRow{
-      select.columnText(0), select.columnText(1), select.columnInt64(2) != 0,
-      select.columnInt64(3)});
+  return std::optional<TicketStateRow>(TicketStateRow{select.columnText(0), select.columnText(1),
+                                                      select.columnInt64(2) != 0,
+                                                      select.columnInt64(3)});
 }
 
 Result<std::optional<std::string>> SqliteReader::resolveLink(const std::string& system,

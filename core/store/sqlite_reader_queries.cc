@@ -24,8 +24,8 @@ Result<std::string> SqliteReader::get(const std::string& scope, const std::strin
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<Poco::Data::BLOB> values;
   try {
-    connection_->session() << "SELECT value FROM state WHERE scope = ? AND key = ?",
-        useRef(scope), useRef(key), into(values), now;
+    connection_->session() << "SELECT value FROM state WHERE scope = ? AND key = ?", useRef(scope),
+        useRef(key), into(values), now;
   } catch (const Poco::Exception& error) {
     return connection_->pocoError("cannot get state " + scope + "/" + key, error);
   }

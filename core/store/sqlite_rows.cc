@@ -69,7 +69,8 @@ namespace Poco::Data {
 
 using hotline::store::PocoColumns;
 
-void TypeHandler<hotline::store::OutboxRow>::extract(std::size_t pos, hotline::store::OutboxRow& row,
+void TypeHandler<hotline::store::OutboxRow>::extract(std::size_t pos,
+                                                     hotline::store::OutboxRow& row,
                                                      const hotline::store::OutboxRow&,
                                                      AbstractExtractor::Ptr extractor) {
   PocoColumns columns(pos, std::move(extractor));

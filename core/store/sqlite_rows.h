@@ -58,15 +58,15 @@ private:
 namespace Poco::Data {
 
 // `kinds` spells each row's columns: 'i' an integer, 't' text or a blob.
-#define HOTLINE_ROW_TYPE_HANDLER(Row, kinds)                                                      \
-  template <>                                                                                     \
-  class TypeHandler<Row> {                                                                        \
-  public:                                                                                         \
-    static std::size_t size() { return sizeof(kinds) - 1; }                                       \
-    static void prepare(std::size_t pos, const Row&, AbstractPreparator::Ptr preparator) {       \
-      hotline::store::PocoColumns::prepare(pos, size(), kinds, preparator);                       \
-    }                                                                                             \
-    static void extract(std::size_t pos, Row& row, const Row&, AbstractExtractor::Ptr extractor); \
+#define HOTLINE_ROW_TYPE_HANDLER(Row, kinds)                                                       \
+  template <>                                                                                      \
+  class TypeHandler<Row> {                                                                         \
+  public:                                                                                          \
+    static std::size_t size() { return sizeof(kinds) - 1; }                                        \
+    static void prepare(std::size_t pos, const Row&, AbstractPreparator::Ptr preparator) {         \
+      hotline::store::PocoColumns::prepare(pos, size(), kinds, preparator);                        \
+    }                                                                                              \
+    static void extract(std::size_t pos, Row& row, const Row&, AbstractExtractor::Ptr extractor);  \
   };
 
 HOTLINE_ROW_TYPE_HANDLER(hotline::store::OutboxRow, "itttttttiiiit")

@@ -15,7 +15,9 @@ const sqlite3_destructor_type kStaticBinding = nullptr;
 SqliteStatement::SqliteStatement(sqlite3* db, sqlite3_stmt* statement, std::string context)
     : db_(db), statement_(statement), context_(std::move(context)) {}
 
-SqliteStatement::~SqliteStatement() { sqlite3_finalize(statement_); }
+SqliteStatement::~SqliteStatement() {
+  sqlite3_finalize(statement_);
+}
 
 // A bind fails only for an index out of range or a value over SQLite's size limit (1 GB by
 // default, far above the ingress body limit): both are programming errors.
@@ -25,8 +27,8 @@ void SqliteStatement::bind(int index, int64_t value) {
 }
 
 void SqliteStatement::bindText(int index, std::string_view value) {
-  [[maybe_unused]] const int rc = sqlite3_bind_text64(statement_, index, value.data(),
-                                                      value.size(), kStaticBinding, SQLITE_UTF8);
+  [[maybe_unused]] const int rc = sqlite3_bind_text64(statement_, index, value.data(), value.size(),
+                                                      kStaticBinding, SQLITE_UTF8);
   assert(rc == SQLITE_OK);
 }
 

@@ -31,8 +31,7 @@ public:
   Result<std::string> get(const std::string& scope, const std::string& key) override {
     return reader_->get(scope, key);
   }
-  Status put(const std::string& scope, const std::string& key,
-             const std::string& value) override {
+  Status put(const std::string& scope, const std::string& key, const std::string& value) override {
     return writer_->put(scope, key, value);
   }
 
@@ -60,9 +59,7 @@ public:
   Status recordDeliveries(std::span<const DeliveryRecord> records) override {
     return writer_->recordDeliveries(records);
   }
-  Result<std::optional<OutboxRow>> outboxRow(int64_t id) override {
-    return reader_->outboxRow(id);
-  }
+  Result<std::optional<OutboxRow>> outboxRow(int64_t id) override { return reader_->outboxRow(id); }
   Result<std::vector<OutboxRow>> listOutbox(OutboxState state, int64_t after_id,
                                             size_t limit) override {
     return reader_->listOutbox(state, after_id, limit);

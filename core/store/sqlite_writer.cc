@@ -33,6 +33,8 @@ constexpr const char* kInsertAudit =
 constexpr const char* kPutState =
     "INSERT INTO state (scope, key, value, updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT "
     "(scope, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at";
+constexpr const char* kSelectHead =
+    "SELECT value FROM state WHERE scope = 'audit' AND key = 'head'";
 constexpr const char* kSelectOutbox =
     "SELECT id, target, ticket_id, state, attempts, next_attempt_at, finished_at, last_error "
     "FROM outbox WHERE id = ?1";
@@ -75,14 +77,15 @@ Status SqliteWriter::prepareStatements() {
     std::unique_ptr<SqliteStatement>& slot;
     const char* sql;
   };
-  for (const Entry& entry : {Entry{statements_.insert_message, kInsertMessage},
-                             Entry{statements_.upsert_ticket, kUpsertTicket},
-                             Entry{statements_.insert_link, kInsertLink},
-                             Entry{statements_.insert_outbox, kInsertOutbox},
-                             Entry{statements_.insert_audit, kInsertAudit},
-                             Entry{statements_.put_state, kPutState},
-                             Entry{statements_.select_outbox, kSelectOutbox},
-                             Entry{statements_.update_outbox, kUpdateOutbox}}) {
+  for (const Entry& entry :
+       {Entry{statements_.insert_message, kInsertMessage},
+        Entry{statements_.upsert_ticket, kUpsertTicket},
+        Entry{statements_.insert_link, kInsertLink},
+        Entry{statements_.insert_outbox, kInsertOutbox},
+        Entry{statements_.insert_audit, kInsertAudit}, Entry{statements_.put_state, kPutState},
+        Entry{statements_.select_outbox, kSelectOutbox},
+        Entry{statements_.update_outbox, kUpdateOutbox},
+        Entry{statements_.select_head, kSelectHead}}) {
     Result<std::unique_ptr<SqliteStatement>> statement = connection_->prepare(entry.sql);
     if (!statement.isOk()) {
       return statement.status();
@@ -103,8 +106,7 @@ Status SqliteWriter::resumeChain() {
     Poco::Data::Session& session = connection_->session();
     session << "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", into(seqs), into(hashes),
         now;
-    session << "SELECT value FROM state WHERE scope = 'audit' AND key = 'head'", into(anchors),
-        now;
+    session << "SELECT value FROM state WHERE scope = 'audit' AND key = 'head'", into(anchors), now;
   } catch (const Poco::Exception& error) {
     return connection_->pocoError("cannot read the end of the audit log", error);
   }
@@ -129,8 +131,10 @@ Status SqliteWriter::transact(const std::function<Status()>& body) {
   Status status = [&]() -> Status {
     SqliteTransaction transaction(*connection_);
     HOTLINE_RETURN_IF_ERROR(transaction.begin());
+    HOTLINE_RETURN_IF_ERROR(followStoredHead());
+    const int64_t first_seq = chain_.head().seq;
     HOTLINE_RETURN_IF_ERROR(body());
-    if (chain_.head().seq != saved.head().seq) {
+    if (chain_.head().seq != first_seq) {
       HOTLINE_RETURN_IF_ERROR(putState(audit::kHeadScope, audit::kHeadKey,
                                        audit::formatAuditHead(chain_.head()), clock_()));
     }
@@ -140,6 +144,22 @@ Status SqliteWriter::transact(const std::function<Status()>& body) {
     chain_ = saved;
   }
   return status;
+}
+
+Status SqliteWriter::followStoredHead() {
+  SqliteStatement& select = *statements_.select_head;
+  SqliteStatement::Reset reset(select);
+  Result<bool> found = select.step();
+  if (!found.isOk()) {
+    return found.status();
+  }
+  if (*found) {
+    Result<audit::AuditHead> stored = audit::parseAuditHead(select.columnText(0));
+    if (stored.isOk() && stored->seq > chain_.head().seq) {
+      chain_.resume(std::move(stored).value());
+    }
+  }
+  return Status::ok();
 }
 
 Result<std::vector<std::vector<int64_t>>>
@@ -182,7 +202,9 @@ Status SqliteWriter::insertCommit(const InboundCommit& commit, int64_t now_ms,
   HOTLINE_RETURN_IF_ERROR(insertLinks(commit));
   ids.reserve(commit.outbox.size());
   for (const OutboxInsert& row : commit.outbox) {
-    Result<int64_t> id = insertOutbox(row, *message_id, now_ms);
+    // Stamped with the message's arrival, like pendingOutboxRow() for rows handed straight
+    // to the dispatcher, so a row reads the same from memory and after a restart.
+    Result<int64_t> id = insertOutbox(row, *message_id, commit.received_at_ms);
     if (!id.isOk()) {
       return id.status();
     }
@@ -230,7 +252,7 @@ Status SqliteWriter::insertLinks(const InboundCommit& commit) {
 }
 
 Result<int64_t> SqliteWriter::insertOutbox(const OutboxInsert& row, int64_t message_id,
-                                           int64_t now_ms) {
+                                           int64_t created_at_ms) {
   SqliteStatement& insert = *statements_.insert_outbox;
   SqliteStatement::Reset reset(insert);
   insert.bindText(1, row.target);
@@ -240,7 +262,7 @@ Result<int64_t> SqliteWriter::insertOutbox(const OutboxInsert& row, int64_t mess
   insert.bindText(5, row.content_type);
   insert.bindBlob(6, row.body);
   insert.bindText(7, row.idempotency_key);
-  insert.bind(8, now_ms);
+  insert.bind(8, created_at_ms);
   Status status = insert.run();
   if (!status.isOk()) {
     return uniqueViolation(status, idempotencyKeyExists(row.idempotency_key));
@@ -248,8 +270,7 @@ Result<int64_t> SqliteWriter::insertOutbox(const OutboxInsert& row, int64_t mess
   return connection_->lastInsertId();
 }
 
-Status SqliteWriter::appendRecord(const AuditInsert& insert, int64_t now_ms,
-                                  int64_t message_id) {
+Status SqliteWriter::appendRecord(const AuditInsert& insert, int64_t now_ms, int64_t message_id) {
   const AuditRecord record = chain_.extend(insert, now_ms, message_id);
   SqliteStatement& statement = *statements_.insert_audit;
   SqliteStatement::Reset reset(statement);

@@ -53,11 +53,15 @@ private:
     std::unique_ptr<SqliteStatement> put_state;
     std::unique_ptr<SqliteStatement> select_outbox;
     std::unique_ptr<SqliteStatement> update_outbox;
+    std::unique_ptr<SqliteStatement> select_head;
   };
 
   SqliteWriter(std::unique_ptr<SqliteConnection> connection, const SqliteOptions& options);
   Status prepareStatements();
   Status resumeChain();
+  // Inside the write transaction: adopts the stored head anchor when another process (a
+  // second gateway on the same file, an admin CLI) appended since our last transaction.
+  Status followStoredHead();
 
   // Runs `body` inside BEGIN IMMEDIATE ... COMMIT, moving the head anchor if it appended.
   // On any failure nothing is kept: the transaction rolls back and the chain is restored.
@@ -66,7 +70,7 @@ private:
   Status insertCommit(const InboundCommit& commit, int64_t now_ms, std::vector<int64_t>& ids);
   Result<int64_t> insertMessage(const InboundCommit& commit);
   Status insertLinks(const InboundCommit& commit);
-  Result<int64_t> insertOutbox(const OutboxInsert& row, int64_t message_id, int64_t now_ms);
+  Result<int64_t> insertOutbox(const OutboxInsert& row, int64_t message_id, int64_t created_at_ms);
   Status appendRecord(const AuditInsert& insert, int64_t now_ms, int64_t message_id = 0);
   Status putState(const std::string& scope, const std::string& key, const std::string& value,
                   int64_t now_ms);

@@ -6,13 +6,7 @@
 #include "core/store/sqlite_writer.h"
 #include "core/store/store_checks.h"
 
-#include <Poco/Data/LOB.h>
-#include <Poco/Data/Session.h>
-#include <Poco/Exception.h>
-
 namespace hotline::store {
-
-using namespace Poco::Data::Keywords;
 
 Result<OutboxRow> SqliteWriter::selectOutbox(int64_t id) {
   SqliteStatement& select = *statements_.select_outbox;
@@ -100,29 +94,19 @@ Status SqliteWriter::replayDead(int64_t id, const std::string& actor) {
       id, [&](OutboxRow& row, int64_t now_ms) { return applyReplay(row, actor, now_ms); });
 }
 
-Status SqliteWriter::discardDead(int64_t id, const std::string& actor,
-                                 const std::string& reason) {
-  return changeOutbox(id, [&](OutboxRow& row, int64_t now_ms) {
-    return applyDiscard(row, actor, reason, now_ms);
-  });
+Status SqliteWriter::discardDead(int64_t id, const std::string& actor, const std::string& reason) {
+  return changeOutbox(
+      id, [&](OutboxRow& row, int64_t now_ms) { return applyDiscard(row, actor, reason, now_ms); });
 }
 
-// Connector state is a cold path: POCO Data, one autocommit statement.
+// Connector state is a cold path, but it shares the prepared upsert with the head anchor
+// rather than going through POCO Data: POCO binds an empty BLOB as NULL, and "" is a value a
+// connector may well store.
 Status SqliteWriter::put(const std::string& scope, const std::string& key,
                          const std::string& value) {
   HOTLINE_RETURN_IF_ERROR(checkStateScope(scope));
   std::lock_guard<std::mutex> lock(mutex_);
-  try {
-    Poco::Data::BLOB blob(reinterpret_cast<const unsigned char*>(value.data()), value.size());
-    Poco::Int64 updated_at = clock_();
-    connection_->session() << "INSERT INTO state (scope, key, value, updated_at) "
-                              "VALUES (?, ?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET "
-                              "value = excluded.value, updated_at = excluded.updated_at",
-        useRef(scope), useRef(key), use(blob), use(updated_at), now;
-  } catch (const Poco::Exception& error) {
-    return connection_->pocoError("cannot put state " + scope + "/" + key, error);
-  }
-  return Status::ok();
+  return putState(scope, key, value, clock_());
 }
 
 } // namespace hotline::store

@@ -34,8 +34,7 @@ public:
     return it->second;
   }
 
-  Status put(const std::string& scope, const std::string& key,
-             const std::string& value) override {
+  Status put(const std::string& scope, const std::string& key, const std::string& value) override {
     std::lock_guard<std::mutex> lock(mutex_);
     values_[{scope, key}] = value;
     return Status::ok();

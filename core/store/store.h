@@ -31,7 +31,7 @@ namespace hotline::store {
 // What the gateway remembers of a ticket between events (the lifecycle state).
 struct TicketStateRow {
   std::string ticket_id;
-  std::string status;             // model::TicketStatus name, e.g. "signed"
+  std::string status; // model::TicketStatus name, e.g. "signed"
   bool extension_pending = false;
   int64_t updated_at_ms = 0;
 };
@@ -51,9 +51,9 @@ struct StoredAnswer {
 };
 
 struct OutboxInsert {
-  std::string target;          // "core" or a connector instance name
-  std::string ticket_id;       // ordering key together with target
-  std::string kind;            // "ticket", "event", ...
+  std::string target;    // "core" or a connector instance name
+  std::string ticket_id; // ordering key together with target
+  std::string kind;      // "ticket", "event", ...
   std::string content_type;
   std::string body;            // what will be sent
   std::string idempotency_key; // fixed at insert; every attempt reuses it
@@ -61,10 +61,10 @@ struct OutboxInsert {
 
 // One audit fact. The store assigns seq, time and the chain hash.
 struct AuditInsert {
-  std::string action;    // received, rejected, stored, delivered, retried, dead_lettered,
-                         // replayed, discarded, ...
-  std::string actor;     // "gateway", a connector instance, "admin:<token name>", ...
-  std::string ticket_id; // may be empty (a rejected message)
+  std::string action;     // received, rejected, stored, delivered, retried, dead_lettered,
+                          // replayed, discarded, ...
+  std::string actor;      // "gateway", a connector instance, "admin:<token name>", ...
+  std::string ticket_id;  // may be empty (a rejected message)
   int64_t message_id = 0; // 0 = none; set by the store for the message of the same commit
   int64_t outbox_id = 0;  // 0 = none
   std::string target;
@@ -142,6 +142,21 @@ struct DeliveryRecord {
   int http_status = 0;            // what the target answered, 0 = no answer
   int64_t latency_ms = 0;
 };
+
+// The pending row an OutboxInsert becomes once the store has given it `id` at `at_ms`.
+inline OutboxRow pendingOutboxRow(const OutboxInsert& insert, int64_t id, int64_t at_ms) {
+  OutboxRow row;
+  row.id = id;
+  row.target = insert.target;
+  row.ticket_id = insert.ticket_id;
+  row.kind = insert.kind;
+  row.content_type = insert.content_type;
+  row.body = insert.body;
+  row.idempotency_key = insert.idempotency_key;
+  row.next_attempt_at_ms = at_ms;
+  row.created_at_ms = at_ms;
+  return row;
+}
 
 struct OutboxCounts {
   int64_t pending = 0;

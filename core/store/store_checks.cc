@@ -13,8 +13,8 @@ Status dedupeKeyExists(const std::string& dedupe_key) {
 }
 
 Status linkExists(const std::string& system, const std::string& number) {
-  return Status(StatusCode::AlreadyExists, "link " + system + "/" + number +
-                                               " already exists: the batch was not stored");
+  return Status(StatusCode::AlreadyExists,
+                "link " + system + "/" + number + " already exists: the batch was not stored");
 }
 
 Status idempotencyKeyExists(const std::string& idempotency_key) {

@@ -48,14 +48,43 @@ private:
   fs::path path_;
 };
 
-// A commit shaped like the pipeline's: a ~600-byte body, ~900-byte canonical JSON, one
-// ticket-state upsert, 0-2 links, one outbox row and two audit facts.
-InboundCommit pipelineCommit(int64_t n) {
-  const std::string tag = std::to_string(n);
-  const std::string ticket = "T" + std::to_string(n / 3);
+// Where a commit's keys land in their indexes decides what a commit costs once the store is
+// large: a key at the end of its index dirties the same few pages as the previous commit's,
+// a key anywhere dirties a page of its own.
+enum class Keys {
+  PeerOrdered, // the peer's message ids increase (WeChat MsgId, an SMS vendor's id)
+  Digest,      // no peer id: the dedupe key is a digest of the body, so uniformly spread
+};
+
+// A 16-hex-digit stand-in for a body digest: distinct for every n, in no order.
+std::string digestOf(int64_t n) {
+  uint64_t x = static_cast<uint64_t>(n) * 0x9E3779B97F4A7C15ULL;
+  x ^= x >> 29;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(16, '0');
+  for (int i = 15; i >= 0; --i, x >>= 4) {
+    hex[static_cast<size_t>(i)] = kHex[x & 0xf];
+  }
+  return hex;
+}
+
+std::string padded(const char* prefix, int64_t n) {
+  std::string digits = std::to_string(n);
+  return prefix + std::string(digits.size() < 12 ? 12 - digits.size() : 0, '0') + digits;
+}
+
+// A commit shaped like the pipeline's: a 600-byte body, 900-byte canonical JSON, one
+// ticket-state upsert (a ticket gets three messages), 0-2 links, one outbox row to the core
+// platform (its body the canonical JSON) and two audit facts (received, stored). Ticket
+// ids are the gateway's time-sortable ids (DESIGN.md §3.1), link numbers the peers' own
+// increasing numbers, idempotency keys derived from the dedupe key.
+InboundCommit pipelineCommit(int64_t n, Keys keys) {
+  const std::string ticket = padded("T", n / 3);
+  const std::string peer_id =
+      keys == Keys::PeerOrdered ? std::to_string(23'000'000'000'000'000 + n) : digestOf(n);
   InboundCommit commit;
   commit.received_at_ms = 1'700'000'000'000 + n;
-  commit.dedupe_key = "wechat/" + tag;
+  commit.dedupe_key = "wechat/" + peer_id;
   commit.source = "wechat";
   commit.kind = "ticket";
   commit.content_type = "application/json";
@@ -65,42 +94,53 @@ InboundCommit pipelineCommit(int64_t n) {
   commit.answer_body = R"({"ticket_id":")" + ticket + R"("})";
   commit.ticket_state = TicketStateRow{ticket, "submitted", false, commit.received_at_ms};
   for (int64_t i = 0; i < n % 3; ++i) {
-    commit.links.push_back(LinkRow{ticket, "system-" + std::to_string(i), tag});
+    commit.links.push_back(LinkRow{ticket, "system-" + std::to_string(i), padded("N", n)});
   }
-  commit.outbox.push_back(
-      OutboxInsert{"core", ticket, "ticket", "application/json", commit.canonical, "i-" + tag});
+  commit.outbox.push_back(OutboxInsert{"core", ticket, "ticket", "application/json",
+                                       commit.canonical, commit.dedupe_key + "#core"});
   AuditInsert received{"received", "wechat", ticket, 0, 0, "", "kind ticket"};
   AuditInsert stored{"stored", "gateway", ticket, 0, 0, "core", "outbox core"};
   commit.audit = {received, stored};
-  const char* shape = std::getenv("SHAPE"); // TEMP
-  std::string sh = shape ? shape : "";
-  if (sh.find("noaudit") != std::string::npos) commit.audit.clear();
-  if (sh.find("nooutbox") != std::string::npos) commit.outbox.clear();
-  if (sh.find("nolinks") != std::string::npos) commit.links.clear();
-  if (sh.find("nostate") != std::string::npos) commit.ticket_state.reset();
-  if (sh.find("small") != std::string::npos) { commit.body = "b"; commit.canonical = "c"; if (!commit.outbox.empty()) commit.outbox[0].body = "c"; }
   return commit;
 }
 
-void commitBatches(benchmark::State& state, bool synchronous_full) {
+struct CommitRun {
+  bool synchronous_full = true;
+  Keys keys = Keys::PeerOrdered;
+  int64_t preload = 0; // commits stored before timing starts
+};
+
+std::vector<InboundCommit> nextBatch(int64_t& next, int64_t size, Keys keys) {
+  std::vector<InboundCommit> batch;
+  batch.reserve(static_cast<size_t>(size));
+  for (int64_t i = 0; i < size; ++i) {
+    batch.push_back(pipelineCommit(next++, keys));
+  }
+  return batch;
+}
+
+void commitBatches(benchmark::State& state, const CommitRun& run) {
   const auto batch_size = static_cast<int64_t>(state.range(0));
   BenchDir dir;
   SqliteOptions options;
   options.path = dir.file("gateway.db");
-  options.synchronous_full = synchronous_full;
+  options.synchronous_full = run.synchronous_full;
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(options);
   if (!store.isOk()) {
     state.SkipWithError(store.status().toString().c_str());
     return;
   }
   int64_t next = 0;
-  for (auto _ : state) {
-    state.PauseTiming(); // building the input is the caller's cost, not the store's
-    std::vector<InboundCommit> batch;
-    batch.reserve(static_cast<size_t>(batch_size));
-    for (int64_t i = 0; i < batch_size; ++i) {
-      batch.push_back(pipelineCommit(next++));
+  while (next < run.preload) {
+    if (!(*store)->commitInbound(nextBatch(next, 500, run.keys)).isOk()) {
+      state.SkipWithError("preloading failed");
+      return;
     }
+  }
+  std::vector<InboundCommit> batch;
+  for (auto _ : state) {
+    state.PauseTiming(); // building the input (and freeing the last) is the caller's cost
+    batch = nextBatch(next, batch_size, run.keys);
     state.ResumeTiming();
     Result<std::vector<std::vector<int64_t>>> ids = (*store)->commitInbound(batch);
     if (!ids.isOk()) {
@@ -113,11 +153,26 @@ void commitBatches(benchmark::State& state, bool synchronous_full) {
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
-void BM_CommitInbound(benchmark::State& state) { commitBatches(state, true); }
+void BM_CommitInbound(benchmark::State& state) {
+  commitBatches(state, CommitRun{});
+}
 BENCHMARK(BM_CommitInbound)->Arg(1)->Arg(10)->Arg(100)->Arg(200)->Arg(500)->UseRealTime();
 
-void BM_CommitInboundNoFsync(benchmark::State& state) { commitBatches(state, false); }
+void BM_CommitInboundNoFsync(benchmark::State& state) {
+  commitBatches(state, CommitRun{false, Keys::PeerOrdered, 0});
+}
 BENCHMARK(BM_CommitInboundNoFsync)->Arg(100)->Arg(500)->UseRealTime();
+
+void BM_CommitInboundDigestKeys(benchmark::State& state) {
+  commitBatches(state, CommitRun{true, Keys::Digest, 0});
+}
+BENCHMARK(BM_CommitInboundDigestKeys)->Arg(500)->UseRealTime();
+
+// A store already holding a million messages: what a long-running gateway pays.
+void BM_CommitInboundAfter1M(benchmark::State& state) {
+  commitBatches(state, CommitRun{true, Keys::PeerOrdered, 1'000'000});
+}
+BENCHMARK(BM_CommitInboundAfter1M)->Arg(500)->UseRealTime()->MinTime(5);
 
 // ---- POCO Data vs raw sqlite3: one message-row INSERT, re-executed -----------------------
 
@@ -227,4 +282,8 @@ BENCHMARK(BM_AuditChainHash)
 } // namespace
 } // namespace hotline::store
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) { // TEMP
+  if (std::getenv("NOMEMSTATUS")) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+}

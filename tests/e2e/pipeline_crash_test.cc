@@ -103,14 +103,16 @@ TEST(PipelineCrash, KillNineUnderLoadTwentyTimesLosesAndDuplicatesNothing) {
 
   EXPECT_EQ(ledger.refused, 0) << "the gateway refused a well-formed message";
   ASSERT_GT(ledger.acked, 100) << "too little load to mean anything";
-  ASSERT_TRUE(waitFor([&] { return world.simStats().accepted >= ledger.acked; },
-                      std::chrono::seconds(120)))
+  ASSERT_TRUE(
+      waitFor([&] { return world.simStats().accepted >= ledger.acked; }, std::chrono::seconds(120)))
       << "accepted " << world.simStats().accepted << " of " << ledger.acked << " acknowledged";
   // Settled: nothing more is on its way.
-  ASSERT_TRUE(waitFor([&] {
-    return world.admin("GET", "/metrics").body.find("hotline_outbox_rows{state=\"pending\"} 0") !=
-           std::string::npos;
-  }, std::chrono::seconds(60)));
+  ASSERT_TRUE(waitFor(
+      [&] {
+        return world.admin("GET", "/metrics")
+                   .body.find("hotline_outbox_rows{state=\"pending\"} 0") != std::string::npos;
+      },
+      std::chrono::seconds(60)));
   SimStats stats = world.simStats();
   EXPECT_EQ(stats.accepted, ledger.acked) << "a message arrived under a second key, or was lost";
   EXPECT_EQ(stats.order_violations, 0);

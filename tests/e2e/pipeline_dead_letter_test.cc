@@ -17,8 +17,7 @@ std::vector<std::string> itemsOf(World& world, const std::string& ticket_id) {
   std::vector<std::string> items;
   if (doc.IsObject() && doc.HasMember("items")) {
     for (const auto& item : doc["items"].GetArray()) {
-      items.push_back(item.HasMember("type") ? item["type"].GetString()
-                                             : item["kind"].GetString());
+      items.push_back(item.HasMember("type") ? item["type"].GetString() : item["kind"].GetString());
     }
   }
   return items;
@@ -80,10 +79,9 @@ TEST(PipelineDeadLetter, APoisonedTicketDoesNotHoldUpOthersAndReplayDeliversItIn
   int64_t dead = deadLetterIds(world).at(0);
   CommandResult replay = world.cli({"dlq", "replay", std::to_string(dead)});
   ASSERT_EQ(replay.exit_code, 0) << replay.err;
-  ASSERT_TRUE(waitFor([&] { return itemsOf(world, poisoned).size() == 3; },
-                      std::chrono::seconds(30)));
-  EXPECT_EQ(itemsOf(world, poisoned),
-            (std::vector<std::string>{"ticket", "accepted", "assigned"}));
+  ASSERT_TRUE(
+      waitFor([&] { return itemsOf(world, poisoned).size() == 3; }, std::chrono::seconds(30)));
+  EXPECT_EQ(itemsOf(world, poisoned), (std::vector<std::string>{"ticket", "accepted", "assigned"}));
   EXPECT_EQ(world.simStats().order_violations, 0);
   EXPECT_TRUE(deadLetterIds(world).empty());
 
@@ -111,8 +109,8 @@ TEST(PipelineDeadLetter, DiscardingADeadLetterLetsTheRestOfItsTicketFlow) {
   CommandResult discard =
       world.cli({"dlq", "discard", std::to_string(dead), "--reason", "handled by phone"});
   ASSERT_EQ(discard.exit_code, 0) << discard.err;
-  ASSERT_TRUE(waitFor([&] { return itemsOf(world, poisoned).size() == 2; },
-                      std::chrono::seconds(30)));
+  ASSERT_TRUE(
+      waitFor([&] { return itemsOf(world, poisoned).size() == 2; }, std::chrono::seconds(30)));
   EXPECT_EQ(itemsOf(world, poisoned), (std::vector<std::string>{"ticket", "assigned"}));
   CommandResult audit = world.cli({"audit", "list", "--ticket", poisoned});
   EXPECT_THAT(audit.out, HasSubstr("handled by phone"));

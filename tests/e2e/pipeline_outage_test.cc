@@ -64,8 +64,8 @@ TEST(PipelineOutage, ACorePlatformDownForAWhileLosesNothingAndKeepsOrder) {
   EXPECT_LT(world.simStats().accepted, kTickets * 5);
 
   const int64_t expected = kTickets * (1 + static_cast<int64_t>(kEvents.size()));
-  ASSERT_TRUE(waitFor([&] { return world.simStats().accepted == expected; },
-                      std::chrono::seconds(90)))
+  ASSERT_TRUE(
+      waitFor([&] { return world.simStats().accepted == expected; }, std::chrono::seconds(90)))
       << "accepted " << world.simStats().accepted << " of " << expected;
   SimStats stats = world.simStats();
   EXPECT_EQ(stats.order_violations, 0);

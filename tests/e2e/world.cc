@@ -26,11 +26,15 @@ World::World() : dir_(makeTempDir()) {
   db_path_ = dir_ + "/gateway.db";
   config_path_ = dir_ + "/gateway.json";
   std::ofstream(config_path_) << R"({
-    "http": {"port": )" << gateway_port_ << R"(, "threads": 32, "shutdown_grace_ms": 5000},
-    "admin": {"port": )" << admin_port_ << R"(, "token_file": ")" << dir_ << R"(/admin.token"},
-    "store": {"path": ")" << db_path_ << R"("},
+    "http": {"port": )" << gateway_port_
+                              << R"(, "threads": 32, "shutdown_grace_ms": 5000},
+    "admin": {"port": )" << admin_port_
+                              << R"(, "token_file": ")" << dir_ << R"(/admin.token"},
+    "store": {"path": ")" << db_path_
+                              << R"("},
     "log": {"level": "info"},
-    "core_platform": {"base_url": "http://127.0.0.1:)" << sim_port_ << R"(", "timeout_ms": 3000},
+    "core_platform": {"base_url": "http://127.0.0.1:)"
+                              << sim_port_ << R"(", "timeout_ms": 3000},
     "delivery": {"backoff_base_ms": 50, "backoff_max_ms": 500, "max_attempts": 50,
                  "breaker_failures": 5, "breaker_cooldown_ms": 200},
     "connectors": [
@@ -62,7 +66,9 @@ int World::stopGateway(int signal) {
   return code.value_or(-1);
 }
 
-bool World::gatewayHealthy() { return httpCall(gateway_port_, "GET", "/healthz").status == 200; }
+bool World::gatewayHealthy() {
+  return httpCall(gateway_port_, "GET", "/healthz").status == 200;
+}
 
 std::string World::gatewayLog() const {
   return previous_logs_ + (gateway_ ? gateway_->errorOutput() : "");
@@ -82,8 +88,7 @@ HttpReply World::admin(const std::string& method, const std::string& path) {
   return httpCall(admin_port_, method, path, "", {{"Authorization", "Bearer " + token_}});
 }
 
-HttpReply World::sim(const std::string& method, const std::string& path,
-                     const std::string& body) {
+HttpReply World::sim(const std::string& method, const std::string& path, const std::string& body) {
   return httpCall(sim_port_, method, path, body);
 }
 
@@ -106,17 +111,8 @@ std::string ticketJson(const std::string& number) {
 }
 
 std::string eventJson(const std::string& number, const std::string& type) {
-  return R"({"ticket":{"system":"shangqiu-12345","number":")" + number + R"("},"type":")" +
-         type + R"(","at":"2026-11-28T10:00:00+08:00","source":"shangqiu-12345"})";
-}
-
-std::string ticketIdOf(const std::string& body) {
-  rapidjson::Document doc;
-  doc.Parse(body.c_str());
-  if (!doc.IsObject() || !doc.HasMember("ticket_id") || !doc["ticket_id"].IsString()) {
-    return "";
-  }
-  return doc["ticket_id"].GetString();
+  return R"({"ticket":{"system":"shangqiu-12345","number":")" + number + R"("},"type":")" + type +
+         R"(","at":"2026-11-28T10:00:00+08:00","source":"shangqiu-12345"})";
 }
 
 } // namespace hotline::testing

@@ -63,7 +63,5 @@ private:
 std::string ticketJson(const std::string& number);
 // A canonical event of `type` for the ticket with that city number.
 std::string eventJson(const std::string& number, const std::string& type);
-// The ticket_id of a gateway answer, or "".
-std::string ticketIdOf(const std::string& body);
 
 } // namespace hotline::testing

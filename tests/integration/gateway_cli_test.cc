@@ -15,7 +15,8 @@ const std::string kSource = HOTLINE_SOURCE_DIR;
 
 TEST(GatewayCli, ShippedConfigFilesAreValid) {
   for (const char* name : {"gateway.json", "county.json", "city.json"}) {
-    CommandResult result = runCommand(HOTLINE_GATEWAY_BIN, {"config", "check", kSource + "/config/" + name});
+    CommandResult result =
+        runCommand(HOTLINE_GATEWAY_BIN, {"config", "check", kSource + "/config/" + name});
     EXPECT_EQ(result.exit_code, 0) << name << ":\n" << result.err;
     EXPECT_THAT(result.out, HasSubstr(": ok (")) << name;
   }
@@ -35,8 +36,8 @@ TEST(GatewayCli, ConfigCheckReportsEveryErrorWithItsKeyPath) {
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_THAT(result.err, HasSubstr(path));
   for (const char* expected :
-       {"http.prot", "did you mean \"port\"", "http.port", "http.max_body_bytes",
-        "log.level", "store.driver", "connectors[0].name", "connectors[0].config.path",
+       {"http.prot", "did you mean \"port\"", "http.port", "http.max_body_bytes", "log.level",
+        "store.driver", "connectors[0].name", "connectors[0].config.path",
         "connectors[0].config.colour", "connectors[1].type", "no-such-connector"}) {
     EXPECT_THAT(result.err, HasSubstr(expected)) << result.err;
   }

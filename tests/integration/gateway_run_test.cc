@@ -32,14 +32,16 @@ Reply send(uint16_t port, const std::string& method, const std::string& path,
 std::string isolatedSections() {
   std::string dir = makeTempDir();
   return R"("store": {"path": ")" + dir + R"(/gateway.db"},
-    "admin": {"port": 0, "token_file": ")" + dir + R"(/admin.token"},
-    "core_platform": {"base_url": "http://127.0.0.1:)" + std::to_string(freeLoopbackPort()) +
-         R"("},)";
+    "admin": {"port": 0, "token_file": ")" +
+         dir + R"(/admin.token"},
+    "core_platform": {"base_url": "http://127.0.0.1:)" +
+         std::to_string(freeLoopbackPort()) + R"("},)";
 }
 
 std::string configFor(uint16_t port) {
   return R"({
-    )" + isolatedSections() + R"(
+    )" + isolatedSections() +
+         R"(
     "http": {"bind": "127.0.0.1", "port": )" +
          std::to_string(port) + R"(, "shutdown_grace_ms": 5000},
     "log": {"level": "debug"},
@@ -48,15 +50,6 @@ std::string configFor(uint16_t port) {
       {"name": "actions", "type": "example", "config": {"path": "/events", "kind": "event"}}
     ]
   })";
-}
-
-std::string ticketIdOf(const std::string& body) {
-  rapidjson::Document doc;
-  doc.Parse(body.c_str());
-  if (!doc.IsObject() || !doc.HasMember("ticket_id") || !doc["ticket_id"].IsString()) {
-    return "";
-  }
-  return doc["ticket_id"].GetString();
 }
 
 const char* kTicket = R"({"channel":"phone","status":"submitted","title":"路灯不亮",
@@ -68,7 +61,8 @@ protected:
   void SetUp() override {
     port_ = freeLoopbackPort();
     std::string config = writeTempFile("gateway.json", configFor(port_));
-    gateway_ = std::make_unique<ChildProcess>(HOTLINE_GATEWAY_BIN, std::vector<std::string>{"run", "--config", config});
+    gateway_ = std::make_unique<ChildProcess>(HOTLINE_GATEWAY_BIN,
+                                              std::vector<std::string>{"run", "--config", config});
     ASSERT_TRUE(waitFor([&] { return send(port_, "GET", "/healthz").status == 200; },
                         std::chrono::seconds(20)))
         << gateway_->errorOutput();
@@ -121,15 +115,14 @@ TEST_F(GatewayRun, AppliesTheLifecycleToEvents) {
     return R"({"ticket":{"id":")" + ticket + R"("},"type":")" + type +
            R"(","at":"2026-11-28T10:00:00+08:00","source":"core"})";
   };
-  Reply early = send(port_, "POST", "/connectors/actions/events", event(id, "result_submitted"),
-                     "ev-1");
+  Reply early =
+      send(port_, "POST", "/connectors/actions/events", event(id, "result_submitted"), "ev-1");
   EXPECT_EQ(early.status, 409) << early.body;
   EXPECT_THAT(early.body, HasSubstr("L-RESULT")); // the rule that forbids it
   Reply unknown = send(port_, "POST", "/connectors/actions/events",
                        event("01JDZZZZZZZZZZZZZZZZZZZZZZ", "accepted"), "ev-2");
   EXPECT_EQ(unknown.status, 404) << unknown.body;
-  Reply accepted = send(port_, "POST", "/connectors/actions/events", event(id, "accepted"),
-                        "ev-3");
+  Reply accepted = send(port_, "POST", "/connectors/actions/events", event(id, "accepted"), "ev-3");
   EXPECT_EQ(accepted.status, 201) << accepted.body;
 }
 

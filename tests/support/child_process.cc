@@ -85,7 +85,9 @@ ChildProcess::~ChildProcess() {
   }
 }
 
-bool ChildProcess::running() const { return !exit_code_ && Poco::Process::isRunning(*handle_); }
+bool ChildProcess::running() const {
+  return !exit_code_ && Poco::Process::isRunning(*handle_);
+}
 
 std::optional<int> ChildProcess::stop(int signal, std::chrono::milliseconds timeout) {
   if (exit_code_) {
@@ -93,8 +95,8 @@ std::optional<int> ChildProcess::stop(int signal, std::chrono::milliseconds time
   }
   ::kill(handle_->id(), signal);
   int status = 0;
-  bool exited = waitFor(
-      [&] { return ::waitpid(handle_->id(), &status, WNOHANG) == handle_->id(); }, timeout);
+  bool exited =
+      waitFor([&] { return ::waitpid(handle_->id(), &status, WNOHANG) == handle_->id(); }, timeout);
   if (!exited) {
     return std::nullopt;
   }

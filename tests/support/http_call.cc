@@ -4,6 +4,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
+#include <rapidjson/document.h>
 
 namespace hotline::testing {
 
@@ -28,6 +29,15 @@ HttpReply httpCall(uint16_t port, const std::string& method, const std::string& 
   } catch (const Poco::Exception&) {
     return {};
   }
+}
+
+std::string ticketIdOf(const std::string& body) {
+  rapidjson::Document doc;
+  doc.Parse(body.c_str());
+  if (!doc.IsObject() || !doc.HasMember("ticket_id") || !doc["ticket_id"].IsString()) {
+    return "";
+  }
+  return doc["ticket_id"].GetString();
 }
 
 } // namespace hotline::testing

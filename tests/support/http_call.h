@@ -17,4 +17,7 @@ HttpReply httpCall(uint16_t port, const std::string& method, const std::string& 
                    const std::string& body = "",
                    const std::vector<std::pair<std::string, std::string>>& headers = {});
 
+// The "ticket_id" member of a gateway answer, or "" when there is none.
+std::string ticketIdOf(const std::string& body);
+
 } // namespace hotline::testing

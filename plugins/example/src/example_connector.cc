@@ -47,10 +47,10 @@ Status ExampleConnector::configure(const plugin::Config& config, plugin::Host& h
   hmac_secret_ = config.getString("hmac_secret", "");
   signature_header_ = config.getString("signature_header", "X-Signature");
   std::string path = config.getString("path", "/tickets");
-  return host.route("POST", path, [this](const plugin::HttpRequest& request,
-                                         plugin::HttpResponse& response) {
-    handleSubmit(request, response);
-  });
+  return host.route("POST", path,
+                    [this](const plugin::HttpRequest& request, plugin::HttpResponse& response) {
+                      handleSubmit(request, response);
+                    });
 }
 
 Status ExampleConnector::start() {
@@ -59,7 +59,9 @@ Status ExampleConnector::start() {
   return Status::ok();
 }
 
-void ExampleConnector::stop() noexcept { running_ = false; }
+void ExampleConnector::stop() noexcept {
+  running_ = false;
+}
 
 plugin::Health ExampleConnector::health() const {
   return running_ ? plugin::Health::healthy() : plugin::Health::down("not started");

@@ -156,7 +156,8 @@ inline Status failedPrecondition(std::string message) {
 
 // A value or the Status explaining why there is none. A Result built from an ok Status is a
 // programming error (asserted): use the value constructor instead.
-template <typename T> class [[nodiscard]] Result {
+template <typename T>
+class [[nodiscard]] Result {
 public:
   Result(T value) : value_(std::move(value)) {}
   Result(Status status) : status_(std::move(status)) { assert(!status_.isOk()); }
@@ -190,10 +191,10 @@ private:
 } // namespace hotline
 
 // Returns early from the enclosing function when `expr` yields a non-ok Status.
-#define HOTLINE_RETURN_IF_ERROR(expr)                                                             \
-  do {                                                                                            \
-    ::hotline::Status hotline_status_ = (expr);                                                   \
-    if (!hotline_status_.isOk()) {                                                                \
-      return hotline_status_;                                                                     \
-    }                                                                                             \
+#define HOTLINE_RETURN_IF_ERROR(expr)                                                              \
+  do {                                                                                             \
+    ::hotline::Status hotline_status_ = (expr);                                                    \
+    if (!hotline_status_.isOk()) {                                                                 \
+      return hotline_status_;                                                                      \
+    }                                                                                              \
   } while (false)

@@ -32,14 +32,15 @@ protected:
     commit.ticket_id = "01JDTICKET0000000000000001";
     commit.answer_body = "{}";
     commit.links.push_back({commit.ticket_id, "shangqiu-12345", "SQ-9"});
-    commit.outbox.push_back({"core", commit.ticket_id, "ticket", "application/json",
-                             R"({"content":"x"})", "hl-key-1"});
+    commit.outbox.push_back(
+        {"core", commit.ticket_id, "ticket", "application/json", R"({"content":"x"})", "hl-key-1"});
     commit.audit.push_back({"stored", "gateway", commit.ticket_id, 0, 0, "core", "outbox rows: 1"});
     auto ids = store_.commitInbound(std::span<const store::InboundCommit>(&commit, 1));
     ASSERT_TRUE(ids.isOk());
     outbox_id_ = (*ids)[0][0];
-    store::DeliveryRecord dead{outbox_id_, store::DeliveryRecord::Kind::Dead, 1, 0,
-                               "core: POST /api/v1/tickets answered 422", 422, 3};
+    store::DeliveryRecord dead{outbox_id_, store::DeliveryRecord::Kind::Dead,         1,
+                               0,          "core: POST /api/v1/tickets answered 422", 422,
+                               3};
     ASSERT_TRUE(store_.recordDeliveries(std::span<const store::DeliveryRecord>(&dead, 1)).isOk());
   }
 
@@ -118,7 +119,8 @@ TEST_F(AdminApiTest, DiscardIsAuditedWithTheReason) {
 }
 
 TEST_F(AdminApiTest, AuditQueryVerifyAndTrace) {
-  http::HttpResponse audit = call("GET", "/admin/v1/audit", "t0ken", "ticket=01JDTICKET0000000000000001");
+  http::HttpResponse audit =
+      call("GET", "/admin/v1/audit", "t0ken", "ticket=01JDTICKET0000000000000001");
   ASSERT_EQ(audit.status, 200);
   EXPECT_THAT(audit.body, HasSubstr("\"action\":\"stored\""));
   EXPECT_THAT(audit.body, HasSubstr("\"action\":\"dead_lettered\""));

@@ -29,7 +29,8 @@ std::string ticketBody() {
 }
 
 std::string eventBody(const std::string& ticket) {
-  return R"({"ticket":{"id":")" + ticket + R"("},"type":"comment","at":"2024-04-10T09:30:00+08:00"})";
+  return R"({"ticket":{"id":")" + ticket +
+         R"("},"type":"comment","at":"2024-04-10T09:30:00+08:00"})";
 }
 
 // `per_ticket` rows per ticket: the ticket itself, then comments; interleaved across tickets.
@@ -39,9 +40,9 @@ std::map<std::string, std::vector<int64_t>> insertTickets(store::Store& store, i
   for (int round = 0; round < per_ticket; ++round) {
     for (int t = 0; t < tickets; ++t) {
       const std::string ticket = ticketId(t);
-      ids[ticket].push_back(round == 0 ? insertRow(store, "core", ticket, "ticket", ticketBody())
-                                       : insertRow(store, "core", ticket, "event",
-                                                   eventBody(ticket)));
+      ids[ticket].push_back(round == 0
+                                ? insertRow(store, "core", ticket, "ticket", ticketBody())
+                                : insertRow(store, "core", ticket, "event", eventBody(ticket)));
     }
   }
   return ids;
@@ -62,7 +63,9 @@ protected:
     ASSERT_FALSE(sim_.baseUrl().empty()) << sim_.error();
   }
 
-  rapidjson::Document simStats() { return json(callSync(client_, "GET", sim_.baseUrl() + "/sim/stats")); }
+  rapidjson::Document simStats() {
+    return json(callSync(client_, "GET", sim_.baseUrl() + "/sim/stats"));
+  }
 
   std::vector<int64_t> acceptedSequences(const std::string& ticket) {
     auto doc = json(callSync(client_, "GET", sim_.baseUrl() + "/sim/tickets/" + ticket));

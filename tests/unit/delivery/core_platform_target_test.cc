@@ -27,7 +27,8 @@ store::OutboxRow row(int64_t id, std::string ticket, std::string kind = "event")
 }
 
 // Sends and waits for the verdicts.
-std::vector<ItemVerdict> deliver(DeliveryTarget& target, std::vector<const store::OutboxRow*> rows) {
+std::vector<ItemVerdict> deliver(DeliveryTarget& target,
+                                 std::vector<const store::OutboxRow*> rows) {
   std::promise<std::vector<ItemVerdict>> promise;
   auto future = promise.get_future();
   target.send(std::move(rows), [&promise](std::vector<ItemVerdict> verdicts) {

@@ -71,7 +71,8 @@ TEST(DispatcherFailure, ResumeSendsTheReplayedDeadLetterFirst) {
   OutboxDispatcher dispatcher(store, {target}, fastOptions(), clock);
   ASSERT_TRUE(dispatcher.start());
   const auto& poison = ids[kPoison];
-  ASSERT_TRUE(eventually([&] { return rowOf(store, poison[1]).state == store::OutboxState::Dead; }));
+  ASSERT_TRUE(
+      eventually([&] { return rowOf(store, poison[1]).state == store::OutboxState::Dead; }));
 
   // Not replayed in the store yet: refused, nothing changes.
   EXPECT_EQ(dispatcher.resume(poison[1]).code(), StatusCode::FailedPrecondition);
@@ -84,9 +85,8 @@ TEST(DispatcherFailure, ResumeSendsTheReplayedDeadLetterFirst) {
   EXPECT_EQ(target->deliveredOrder()[kPoison], poison);
   EXPECT_EQ(target->keysOf(poison[1]).size(), 2u);
   EXPECT_EQ(target->keysOf(poison[1])[0], target->keysOf(poison[1])[1]); // same key again
-  ASSERT_TRUE(eventually([&] {
-    return countInState(store, store::OutboxState::Delivered) == 6 * 5;
-  }));
+  ASSERT_TRUE(
+      eventually([&] { return countInState(store, store::OutboxState::Delivered) == 6 * 5; }));
   dispatcher.stop(inSeconds(10));
 }
 
@@ -94,8 +94,8 @@ TEST(DispatcherFailure, RetryAfterHoldsOnlyItsTicketUntilDue) {
   ManualClock clock;
   store::MemoryStore store(storeOn(clock));
   const int64_t slow = insertRow(store, "core", "slow");
-  auto target = std::make_shared<FakeTarget>(
-      "core", 4, [slow](const store::OutboxRow& row, int call) {
+  auto target =
+      std::make_shared<FakeTarget>("core", 4, [slow](const store::OutboxRow& row, int call) {
         if (row.id == slow && call == 1) {
           return ItemVerdict::retry("HTTP 429", 429, std::chrono::milliseconds(5000));
         }
@@ -149,8 +149,7 @@ TEST(DispatcherFailure, TargetDownOpensTheBreakerAndEverythingArrivesAfterItCome
   auto ids = insertInterleaved(store, "core", 10, 10);
   auto down = std::make_shared<std::atomic<bool>>(true);
   auto core = std::make_shared<FakeTarget>("core", 5, [down](const store::OutboxRow&, int) {
-    return *down ? ItemVerdict::retry("connect error: Connection refused")
-                 : ItemVerdict::ok();
+    return *down ? ItemVerdict::retry("connect error: Connection refused") : ItemVerdict::ok();
   });
   auto dept = std::make_shared<FakeTarget>("dept", 5);
   DispatcherOptions options = fastOptions();
@@ -160,9 +159,8 @@ TEST(DispatcherFailure, TargetDownOpensTheBreakerAndEverythingArrivesAfterItCome
   options.breaker.cool_down_ms = 10'000;
   OutboxDispatcher dispatcher(store, {core, dept}, options, clock, zeroRandom());
   ASSERT_TRUE(dispatcher.start());
-  ASSERT_TRUE(eventually([&] {
-    return dispatcher.stats().targets[0].breaker == CircuitBreaker::State::Open;
-  }));
+  ASSERT_TRUE(eventually(
+      [&] { return dispatcher.stats().targets[0].breaker == CircuitBreaker::State::Open; }));
   const size_t sends_at_open = core->totalSends();
   EXPECT_EQ(sends_at_open, 3u);
 
@@ -187,8 +185,9 @@ TEST(DispatcherFailure, TargetDownOpensTheBreakerAndEverythingArrivesAfterItCome
   for (int probe = 2; probe <= 8; ++probe) {
     clock.advance(10'000);
     dispatcher.wake();
-    ASSERT_TRUE(eventually(
-        [&] { return dispatcher.stats().targets[0].probes_failed == static_cast<uint64_t>(probe); }));
+    ASSERT_TRUE(eventually([&] {
+      return dispatcher.stats().targets[0].probes_failed == static_cast<uint64_t>(probe);
+    }));
   }
   EXPECT_EQ(dispatcher.stats().targets[0].dead_letters, 0u);
 
@@ -200,9 +199,8 @@ TEST(DispatcherFailure, TargetDownOpensTheBreakerAndEverythingArrivesAfterItCome
   for (const auto& [ticket, list] : ids) {
     EXPECT_EQ(core->deliveredOrder()[ticket], list) << ticket;
   }
-  ASSERT_TRUE(eventually([&] {
-    return countInState(store, store::OutboxState::Delivered) == 103;
-  }));
+  ASSERT_TRUE(
+      eventually([&] { return countInState(store, store::OutboxState::Delivered) == 103; }));
   EXPECT_EQ(countInState(store, store::OutboxState::Dead), 0);
   dispatcher.stop(inSeconds(10));
 }

@@ -22,7 +22,8 @@ TEST(DispatcherLifecycle, RestartRedeliversPendingRowsWithTheSameKeys) {
   {
     OutboxDispatcher dispatcher(store, {first}, fastOptions(), clock);
     ASSERT_TRUE(dispatcher.start());
-    ASSERT_TRUE(eventually([&] { return first->deliveredCount() == 20 && first->heldCount() > 0; }));
+    ASSERT_TRUE(
+        eventually([&] { return first->deliveredCount() == 20 && first->heldCount() > 0; }));
     ASSERT_TRUE(eventually([&] {
       return dispatcher.stats().targets[0].in_flight == 5; // one head per ticket, all held
     }));
@@ -51,9 +52,7 @@ TEST(DispatcherLifecycle, RestartRedeliversPendingRowsWithTheSameKeys) {
       }
     }
   }
-  ASSERT_TRUE(eventually([&] {
-    return countInState(store, store::OutboxState::Delivered) == 30;
-  }));
+  ASSERT_TRUE(eventually([&] { return countInState(store, store::OutboxState::Delivered) == 30; }));
   restarted.stop(inSeconds(10));
 }
 

@@ -52,9 +52,8 @@ TEST(DispatcherOrder, EachTicketDeliversInInsertOrderUnderConcurrencyAndFailures
   second.join();
 
   ASSERT_TRUE(eventually([&] { return target->deliveredCount() == kTickets * kRows; }));
-  ASSERT_TRUE(eventually([&] {
-    return countInState(store, store::OutboxState::Delivered) == kTickets * kRows;
-  }));
+  ASSERT_TRUE(eventually(
+      [&] { return countInState(store, store::OutboxState::Delivered) == kTickets * kRows; }));
   auto delivered = target->deliveredOrder();
   for (int half = 0; half < 2; ++half) {
     for (const auto& [ticket, ids] : inserted[half]) {
@@ -76,6 +75,7 @@ TEST(DispatcherOrder, EachTicketDeliversInInsertOrderUnderConcurrencyAndFailures
   EXPECT_EQ(stats.targets[0].dead_letters, 0u);
   EXPECT_EQ(stats.targets[0].queued, 0u);
   EXPECT_EQ(stats.targets[0].latency.count, stats.targets[0].sends);
+  EXPECT_EQ(stats.targets[0].latency.cumulative().buckets.back(), stats.targets[0].sends);
   dispatcher.stop(inSeconds(10));
   EXPECT_EQ(dispatcher.stats().records_written,
             stats.targets[0].delivered + stats.targets[0].retries);

@@ -36,23 +36,26 @@ TEST_P(StatusTable, ClassifiesStatus) {
       << c.status;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    FailureClassifier, StatusTable,
-    ::testing::Values(StatusCase{200, ItemVerdict::Kind::Ok}, StatusCase{201, ItemVerdict::Kind::Ok},
-                      StatusCase{204, ItemVerdict::Kind::Ok},
-                      StatusCase{408, ItemVerdict::Kind::Retry},
-                      StatusCase{429, ItemVerdict::Kind::Retry},
-                      StatusCase{500, ItemVerdict::Kind::Retry},
-                      StatusCase{502, ItemVerdict::Kind::Retry},
-                      StatusCase{503, ItemVerdict::Kind::Retry},
-                      StatusCase{504, ItemVerdict::Kind::Retry},
-                      StatusCase{400, ItemVerdict::Kind::Permanent},
-                      StatusCase{401, ItemVerdict::Kind::Permanent},
-                      StatusCase{403, ItemVerdict::Kind::Permanent},
-                      StatusCase{404, ItemVerdict::Kind::Permanent},
-                      StatusCase{409, ItemVerdict::Kind::Permanent},
-                      StatusCase{422, ItemVerdict::Kind::Permanent},
-                      StatusCase{301, ItemVerdict::Kind::Permanent}));
+INSTANTIATE_TEST_SUITE_P(FailureClassifier, StatusTable,
+                         ::testing::Values(StatusCase{200, ItemVerdict::Kind::Ok},
+                                           StatusCase{201, ItemVerdict::Kind::Ok},
+                                           StatusCase{204, ItemVerdict::Kind::Ok},
+                                           StatusCase{408, ItemVerdict::Kind::Retry},
+                                           StatusCase{429, ItemVerdict::Kind::Retry},
+                                           StatusCase{500, ItemVerdict::Kind::Retry},
+                                           StatusCase{502, ItemVerdict::Kind::Retry},
+                                           StatusCase{503, ItemVerdict::Kind::Retry},
+                                           StatusCase{504, ItemVerdict::Kind::Retry},
+                                           StatusCase{400, ItemVerdict::Kind::Permanent},
+                                           StatusCase{401, ItemVerdict::Kind::Permanent},
+                                           StatusCase{403, ItemVerdict::Kind::Permanent},
+                                           StatusCase{404, ItemVerdict::Kind::Permanent},
+                                           StatusCase{409, ItemVerdict::Kind::Permanent},
+                                           StatusCase{422, ItemVerdict::Kind::Permanent},
+                                           StatusCase{301, ItemVerdict::Kind::Permanent}),
+                         [](const ::testing::TestParamInfo<StatusCase>& param_info) {
+                           return "Http" + std::to_string(param_info.param.status);
+                         });
 
 TEST(FailureClassifier, TransportErrorsAreRetryable) {
   for (TransportError error : {TransportError::Connect, TransportError::Timeout,
@@ -66,9 +69,9 @@ TEST(FailureClassifier, TransportErrorsAreRetryable) {
 }
 
 TEST(FailureClassifier, ReasonNamesTargetPathStatusAndPeerMessage) {
-  ItemVerdict v = classifyResponse(
-      kContext, answer(400, R"({"code":4001,"message":"title is required"})"),
-      std::chrono::system_clock::now());
+  ItemVerdict v =
+      classifyResponse(kContext, answer(400, R"({"code":4001,"message":"title is required"})"),
+                       std::chrono::system_clock::now());
   EXPECT_EQ(v.kind, ItemVerdict::Kind::Permanent);
   EXPECT_EQ(v.http_status, 400);
   EXPECT_EQ(v.reason, "core POST /api/v1/tickets -> HTTP 400: code 4001: title is required");
@@ -95,8 +98,8 @@ TEST(FailureClassifier, NonJsonBodyIsUsedAsTextTruncatedOnUtf8Boundary) {
   EXPECT_EQ(v.reason.substr(v.reason.size() - 3), "...");
   const std::string text = v.reason.substr(0, v.reason.size() - 3);
   // The cut never leaves a partial 3-byte character: the text ends with a whole 路 or 灯.
-  EXPECT_TRUE(text.size() >= 3 && (text.substr(text.size() - 3) == "路" ||
-                                   text.substr(text.size() - 3) == "灯"));
+  EXPECT_TRUE(text.size() >= 3 &&
+              (text.substr(text.size() - 3) == "路" || text.substr(text.size() - 3) == "灯"));
 }
 
 TEST(FailureClassifier, RetryAfterIsRead) {

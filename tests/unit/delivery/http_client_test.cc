@@ -174,8 +174,8 @@ TEST(HttpClient, ConnectionRefusedIsARetryableConnectError) {
   std::string lower = result.error;
   std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
   EXPECT_NE(lower.find("connect"), std::string::npos) << result.error;
-  ItemVerdict verdict = classifyResponse({"core", "POST", url}, result,
-                                         std::chrono::system_clock::now());
+  ItemVerdict verdict =
+      classifyResponse({"core", "POST", url}, result, std::chrono::system_clock::now());
   EXPECT_EQ(verdict.kind, ItemVerdict::Kind::Retry);
   EXPECT_NE(verdict.reason.find("core POST /api/v1/tickets -> connect error"), std::string::npos)
       << verdict.reason;
@@ -228,8 +228,7 @@ TEST(HttpClient, RefusesBadRequestsUpFront) {
   Results results;
   EXPECT_EQ(client.send(post("ftp://127.0.0.1/x"), results.callback()).code(),
             StatusCode::InvalidArgument);
-  EXPECT_EQ(client.send(post("not a url"), results.callback()).code(),
-            StatusCode::InvalidArgument);
+  EXPECT_EQ(client.send(post("not a url"), results.callback()).code(), StatusCode::InvalidArgument);
   HttpRequest injected = post("http://127.0.0.1:1/x");
   injected.headers.emplace_back("X-Evil", "a\r\nX-Other: b");
   EXPECT_EQ(client.send(injected, results.callback()).code(), StatusCode::InvalidArgument);

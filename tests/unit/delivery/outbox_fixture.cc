@@ -25,9 +25,8 @@ int64_t insertRow(store::Store& store, const std::string& target, const std::str
   return ids->front().front();
 }
 
-std::map<std::string, std::vector<int64_t>> insertInterleaved(store::Store& store,
-                                                              const std::string& target,
-                                                              int tickets, int per_ticket) {
+std::map<std::string, std::vector<int64_t>>
+insertInterleaved(store::Store& store, const std::string& target, int tickets, int per_ticket) {
   std::map<std::string, std::vector<int64_t>> ids;
   for (int round = 0; round < per_ticket; ++round) {
     for (int t = 0; t < tickets; ++t) {

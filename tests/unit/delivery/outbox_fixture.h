@@ -24,9 +24,8 @@ int64_t insertRow(store::Store& store, const std::string& target, const std::str
                   const std::string& kind = "event", const std::string& body = R"({"n":1})");
 // `per_ticket` rows for each of `tickets` tickets ("T0".."Tn"), interleaved round-robin so
 // that ids of one ticket are not contiguous. Returns the ids per ticket in insert order.
-std::map<std::string, std::vector<int64_t>> insertInterleaved(store::Store& store,
-                                                              const std::string& target,
-                                                              int tickets, int per_ticket);
+std::map<std::string, std::vector<int64_t>>
+insertInterleaved(store::Store& store, const std::string& target, int tickets, int per_ticket);
 std::vector<store::OutboxRow> rowsOf(store::Store& store, const std::vector<int64_t>& ids);
 store::OutboxRow rowOf(store::Store& store, int64_t id);
 int64_t countInState(store::Store& store, store::OutboxState state);
@@ -56,8 +55,8 @@ public:
   int sendsOf(int64_t id) const;
   size_t totalSends() const; // send() calls
   size_t maxBatchSeen() const;
-  int duplicates() const;        // rows answered ok more than once
-  int orderViolations() const;   // a ticket sent while another of its rows was in flight
+  int duplicates() const;      // rows answered ok more than once
+  int orderViolations() const; // a ticket sent while another of its rows was in flight
   std::vector<std::string> keysOf(int64_t id) const;
   std::vector<int64_t> sendTimes(int64_t id) const; // clock at each send, if a clock is set
   void setClock(const Clock* clock) { clock_ = clock; }

@@ -47,7 +47,8 @@ private:
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
   explicit Factory(RecordingServer& server) : server_(server) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+  Poco::Net::HTTPRequestHandler*
+  createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
     return new RecordingHandler(server_);
   }
 
@@ -88,7 +89,9 @@ RecordingServer::~RecordingServer() {
   server_->stopAll(true);
 }
 
-std::string RecordingServer::baseUrl() const { return "http://127.0.0.1:" + std::to_string(port_); }
+std::string RecordingServer::baseUrl() const {
+  return "http://127.0.0.1:" + std::to_string(port_);
+}
 
 void RecordingServer::setHandler(Handler handler) {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -102,7 +105,9 @@ void RecordingServer::enter() {
   }
 }
 
-void RecordingServer::leave() { --concurrent_; }
+void RecordingServer::leave() {
+  --concurrent_;
+}
 
 void RecordingServer::handle(RecordedRequest request, CannedResponse& response) {
   Handler handler;

@@ -29,7 +29,7 @@ TEST(RetryPolicy, CeilingGrowsByFactorUpToCap) {
   EXPECT_EQ(policy.ceiling(2), milliseconds(200));
   EXPECT_EQ(policy.ceiling(3), milliseconds(400));
   EXPECT_EQ(policy.ceiling(4), milliseconds(800));
-  EXPECT_EQ(policy.ceiling(5), milliseconds(1000)); // capped
+  EXPECT_EQ(policy.ceiling(5), milliseconds(1000));   // capped
   EXPECT_EQ(policy.ceiling(500), milliseconds(1000)); // no overflow
 }
 

@@ -73,9 +73,8 @@ HttpResult callSync(HttpClient& client, const std::string& method, const std::st
   request.timeout = std::chrono::seconds(20);
   auto promise = std::make_shared<std::promise<HttpResult>>();
   auto future = promise->get_future();
-  Status sent = client.send(request, [promise](HttpResult result) {
-    promise->set_value(std::move(result));
-  });
+  Status sent =
+      client.send(request, [promise](HttpResult result) { promise->set_value(std::move(result)); });
   if (!sent.isOk()) {
     HttpResult failed;
     failed.error = sent.toString();

@@ -45,8 +45,8 @@ private:
 };
 
 InboundMessage inbound(std::string kind, std::string body, std::string key) {
-  return InboundMessage{"intake", "example", std::move(kind), "application/json",
-                        std::move(body),  {},        std::move(key)};
+  return InboundMessage{"intake",        "example", std::move(kind), "application/json",
+                        std::move(body), {},        std::move(key)};
 }
 
 std::string ticketBody(const std::string& number) {
@@ -55,8 +55,8 @@ std::string ticketBody(const std::string& number) {
 }
 
 std::string eventBody(const std::string& number, const std::string& type) {
-  return R"({"ticket":{"system":"shangqiu-12345","number":")" + number + R"("},"type":")" +
-         type + R"(","at":"2026-11-28T09:00:00+08:00"})";
+  return R"({"ticket":{"system":"shangqiu-12345","number":")" + number + R"("},"type":")" + type +
+         R"(","at":"2026-11-28T09:00:00+08:00"})";
 }
 
 class DurableSubmitterTest : public ::testing::Test {
@@ -148,8 +148,8 @@ TEST_F(DurableSubmitterTest, RefusalsAreAuditedWithTheirReason) {
   for (int i = 0; i < 500 && !audited; ++i) {
     auto records = store_.queryAudit(0, 100, "");
     for (const auto& record : *records) {
-      audited = audited || (record.action == "rejected" && record.detail.find("/channel") !=
-                                                               std::string::npos);
+      audited = audited || (record.action == "rejected" &&
+                            record.detail.find("/channel") != std::string::npos);
     }
     if (!audited) {
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -167,9 +167,8 @@ TEST(GroupCommitter, SubmitsQueuedBehindACommitShareTheNextOne) {
   committer.start();
   std::vector<std::thread> threads;
   std::vector<Result<SubmitOutcome>> outcomes(11, Result<SubmitOutcome>(internalError("unset")));
-  threads.emplace_back([&] {
-    outcomes[0] = submitter.submit(inbound("ticket", ticketBody("G-0"), "g-0"));
-  });
+  threads.emplace_back(
+      [&] { outcomes[0] = submitter.submit(inbound("ticket", ticketBody("G-0"), "g-0")); });
   store.waitEntered(); // the first batch (one message) is inside its commit
   for (int i = 1; i <= 10; ++i) {
     threads.emplace_back([&, i] {

@@ -28,8 +28,7 @@ const std::string kTicket =
 std::string event(const std::string& ticket_ref, const std::string& type,
                   const std::string& data = "") {
   return R"({"ticket":)" + ticket_ref + R"(,"type":")" + type +
-         R"(","at":"2026-11-28T09:00:00+08:00")" + (data.empty() ? "" : ",\"data\":" + data) +
-         "}";
+         R"(","at":"2026-11-28T09:00:00+08:00")" + (data.empty() ? "" : ",\"data\":" + data) + "}";
 }
 
 TEST(MemorySubmitter, AcceptsATicketAndIssuesAnId) {

@@ -39,8 +39,7 @@ protected:
     ASSERT_TRUE(registry_.loadFile(testing::testPluginPath("failing_configure")).isOk());
   }
 
-  Result<std::unique_ptr<ConnectorInstance>> make(const std::string& type,
-                                                  const std::string& name,
+  Result<std::unique_ptr<ConnectorInstance>> make(const std::string& type, const std::string& name,
                                                   const ConfigEntries& config) {
     return ConnectorInstance::create(registry_.find(type), name, config, services_);
   }
@@ -122,7 +121,8 @@ TEST_F(ConnectorInstanceTest, AThrowingConstructorIsOneClearErrorAndTheHostCarri
   auto broken = make("throwing", "bad-1", {{"unused", ""}});
   ASSERT_FALSE(broken.isOk());
   EXPECT_THAT(broken.status().message(), HasSubstr("connector instance bad-1 (throwing from "));
-  EXPECT_THAT(broken.status().message(), HasSubstr(testing::testPluginPath("throwing_constructor")));
+  EXPECT_THAT(broken.status().message(),
+              HasSubstr(testing::testPluginPath("throwing_constructor")));
   EXPECT_THAT(broken.status().message(),
               HasSubstr("the connector's constructor threw: cannot open /dev/peer-link"));
 
@@ -170,8 +170,8 @@ TEST_F(ConnectorInstanceTest, WithASecretOnlyCorrectlySignedRequestsAreSubmitted
   http::HttpResponse unsigned_reply = call("POST", "/connectors/signed-1/tickets", body);
   EXPECT_EQ(unsigned_reply.status, 401);
   EXPECT_THAT(unsigned_reply.body, HasSubstr("missing X-Signature"));
-  http::HttpResponse forged = call("POST", "/connectors/signed-1/tickets", body, nullptr,
-                                   std::string(64, 'a'));
+  http::HttpResponse forged =
+      call("POST", "/connectors/signed-1/tickets", body, nullptr, std::string(64, 'a'));
   EXPECT_EQ(forged.status, 401);
   EXPECT_THAT(forged.body, HasSubstr("does not match the body"));
   EXPECT_TRUE(submitter_.received.empty());

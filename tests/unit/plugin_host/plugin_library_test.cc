@@ -7,9 +7,9 @@
 namespace hotline::plugin_host {
 namespace {
 
+using testing::examplePluginPath;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-using testing::examplePluginPath;
 using testing::testPluginPath;
 
 TEST(PluginLibrary, LoadsTheExampleConnectorAndItsConfigTable) {
@@ -64,8 +64,7 @@ TEST(PluginLibrary, RefusesAPluginWhoseDependencyIsMissing) {
 }
 
 TEST(PluginLibrary, RefusesAFileThatDoesNotExist) {
-  Result<std::shared_ptr<PluginLibrary>> plugin =
-      PluginLibrary::load("/nonexistent/libnothing.so");
+  Result<std::shared_ptr<PluginLibrary>> plugin = PluginLibrary::load("/nonexistent/libnothing.so");
   ASSERT_FALSE(plugin.isOk());
   EXPECT_THAT(plugin.status().message(), StartsWith("plugin /nonexistent/libnothing.so: "));
 }

@@ -21,9 +21,9 @@ TEST(PluginRegistry, KeepsGoingPastBrokenPluginsAndRecordsEachError) {
     EXPECT_THAT(error.status.message(), HasSubstr(error.path)) << "error must name its file";
     broken.insert(std::filesystem::path(error.path).filename().string());
   }
-  EXPECT_EQ(broken, (std::set<std::string>{"libhl_test_future_abi.so", "libhl_test_missing_dep.so",
-                                           "libhl_test_no_entry.so",
-                                           "libhl_test_short_struct.so"}));
+  EXPECT_EQ(broken,
+            (std::set<std::string>{"libhl_test_future_abi.so", "libhl_test_missing_dep.so",
+                                   "libhl_test_no_entry.so", "libhl_test_short_struct.so"}));
   // The well-formed ones (which only fail later, when an instance is created) are there.
   EXPECT_NE(registry.find("throwing"), nullptr);
   EXPECT_NE(registry.find("failing"), nullptr);

@@ -87,6 +87,24 @@ TEST_F(SqliteStoreTest, ReopeningKeepsEverythingAndContinuesTheChain) {
   EXPECT_TRUE(audit::verifyAuditChain(*store).ok);
 }
 
+TEST_F(SqliteStoreTest, TwoWritersOnOneFileKeepOneChain) {
+  // Two stores on one file stand for two processes (a gateway and an admin CLI).
+  std::unique_ptr<SqliteStore> first = open();
+  std::unique_ptr<SqliteStore> second = open();
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  for (int i = 0; i < 3; ++i) {
+    SqliteStore& store = i % 2 == 0 ? *first : *second;
+    ASSERT_TRUE(
+        store.commitInbound(std::vector<InboundCommit>{makeCommit("T1", "m" + std::to_string(i))})
+            .isOk());
+    ASSERT_TRUE(store.recordRejections(std::vector<RejectionRecord>{{1, "sms", "reply", "?"}}));
+  }
+  const audit::AuditVerification result = audit::verifyAuditChain(*first);
+  EXPECT_TRUE(result.ok) << (result.problems.empty() ? "" : result.problems[0]);
+  EXPECT_EQ(result.checked, 9);
+}
+
 TEST_F(SqliteStoreTest, MigrationsAreAppliedOnce) {
   ASSERT_NE(open(), nullptr);
   RawSqlite raw(path_);

@@ -14,7 +14,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class SqliteTamperTest : public ::testing::Test {
+class SqliteStoreTamperTest : public ::testing::Test {
 public:
   void SetUp() override {
     reopen();
@@ -52,14 +52,14 @@ public:
   std::unique_ptr<SqliteStore> store_;
 };
 
-TEST_F(SqliteTamperTest, AnUntouchedLogPasses) {
+TEST_F(SqliteStoreTamperTest, AnUntouchedLogPasses) {
   const audit::AuditVerification result = verify();
   EXPECT_TRUE(result.ok) << joined(result);
   EXPECT_EQ(result.checked, 10);
   EXPECT_EQ(result.problem_count, 0);
 }
 
-TEST_F(SqliteTamperTest, AnEditedRecordIsFound) {
+TEST_F(SqliteStoreTamperTest, AnEditedRecordIsFound) {
   RawSqlite(path_).exec("UPDATE audit SET detail = 'nothing happened' WHERE seq = 3");
   const audit::AuditVerification result = verify();
   EXPECT_FALSE(result.ok);
@@ -68,7 +68,7 @@ TEST_F(SqliteTamperTest, AnEditedRecordIsFound) {
   EXPECT_THAT(joined(result), HasSubstr("edited"));
 }
 
-TEST_F(SqliteTamperTest, ARemovedMiddleRecordIsFound) {
+TEST_F(SqliteStoreTamperTest, ARemovedMiddleRecordIsFound) {
   RawSqlite(path_).exec("DELETE FROM audit WHERE seq = 4");
   const audit::AuditVerification result = verify();
   EXPECT_FALSE(result.ok);
@@ -76,7 +76,7 @@ TEST_F(SqliteTamperTest, ARemovedMiddleRecordIsFound) {
   EXPECT_THAT(joined(result), HasSubstr("seq 5: expected seq 4, records 4..4 are missing"));
 }
 
-TEST_F(SqliteTamperTest, SwappedRecordsAreFound) {
+TEST_F(SqliteStoreTamperTest, SwappedRecordsAreFound) {
   RawSqlite raw(path_);
   raw.exec("UPDATE audit SET seq = -1 WHERE seq = 3");
   raw.exec("UPDATE audit SET seq = 3 WHERE seq = 4");
@@ -89,7 +89,7 @@ TEST_F(SqliteTamperTest, SwappedRecordsAreFound) {
   EXPECT_THAT(problems, HasSubstr("seq 3: prev_hash is not the hash of seq 2"));
 }
 
-TEST_F(SqliteTamperTest, ATruncatedEndIsFoundThroughTheHeadAnchor) {
+TEST_F(SqliteStoreTamperTest, ATruncatedEndIsFoundThroughTheHeadAnchor) {
   RawSqlite(path_).exec("DELETE FROM audit WHERE seq > 7");
   const audit::AuditVerification result = verify();
   EXPECT_FALSE(result.ok);
@@ -99,7 +99,7 @@ TEST_F(SqliteTamperTest, ATruncatedEndIsFoundThroughTheHeadAnchor) {
                                         "(truncated)"));
 }
 
-TEST_F(SqliteTamperTest, ATruncationStaysVisibleAfterReopeningAndAppending) {
+TEST_F(SqliteStoreTamperTest, ATruncationStaysVisibleAfterReopeningAndAppending) {
   RawSqlite(path_).exec("DELETE FROM audit WHERE seq > 7");
   reopen();
   ASSERT_TRUE(store_->commitInbound(std::vector<InboundCommit>{makeCommit("T9", "m9")}).isOk());
@@ -108,14 +108,14 @@ TEST_F(SqliteTamperTest, ATruncationStaysVisibleAfterReopeningAndAppending) {
   EXPECT_THAT(joined(result), HasSubstr("seq 11: expected seq 8, records 8..10 are missing"));
 }
 
-TEST_F(SqliteTamperTest, ARemovedHeadAnchorIsFound) {
+TEST_F(SqliteStoreTamperTest, ARemovedHeadAnchorIsFound) {
   RawSqlite(path_).exec("DELETE FROM state WHERE scope = 'audit'");
   const audit::AuditVerification result = verify();
   EXPECT_FALSE(result.ok);
   EXPECT_THAT(joined(result), HasSubstr("seq 10: the log has records but no head anchor"));
 }
 
-TEST_F(SqliteTamperTest, EveryProblemIsCountedButAtMostAHundredListed) {
+TEST_F(SqliteStoreTamperTest, EveryProblemIsCountedButAtMostAHundredListed) {
   for (int i = 5; i < 80; ++i) {
     ASSERT_TRUE(store_
                     ->commitInbound(std::vector<InboundCommit>{

@@ -14,8 +14,8 @@ TYPED_TEST_SUITE(StoreCommitTest, ConformanceBackends, BackendNames);
 TYPED_TEST(StoreCommitTest, BatchRoundTripsEveryPart) {
   InboundCommit first = makeCommit("T1", "m1", 2);
   InboundCommit second = makeCommit("T2", "m2", 0);
-  second.outbox.push_back(OutboxInsert{"dept-housing", "T2", "event", "application/xml",
-                                       "<a/>", "idem-m2-dept"});
+  second.outbox.push_back(
+      OutboxInsert{"dept-housing", "T2", "event", "application/xml", "<a/>", "idem-m2-dept"});
   const std::vector<std::vector<int64_t>> ids = this->commit({first, second});
   ASSERT_EQ(ids.size(), 2u);
   ASSERT_EQ(ids[0].size(), 1u);
@@ -48,7 +48,12 @@ TYPED_TEST(StoreCommitTest, BatchRoundTripsEveryPart) {
   EXPECT_EQ(dept.idempotency_key, "idem-m2-dept");
   EXPECT_EQ(dept.state, OutboxState::Pending);
   EXPECT_EQ(dept.attempts, 0);
-  EXPECT_EQ(dept.created_at_ms, this->clock_.now());
+  // Stamped with the message's arrival, as pendingOutboxRow() stamps a row handed over.
+  EXPECT_EQ(dept.created_at_ms, second.received_at_ms);
+  EXPECT_EQ(dept.next_attempt_at_ms, second.received_at_ms);
+  const OutboxRow same = pendingOutboxRow(second.outbox[1], ids[1][1], second.received_at_ms);
+  EXPECT_EQ(dept.created_at_ms, same.created_at_ms);
+  EXPECT_EQ(dept.next_attempt_at_ms, same.next_attempt_at_ms);
 
   // The audit facts of each commit carry the id of that commit's message.
   const std::vector<AuditRecord> records = this->audit();
@@ -73,7 +78,7 @@ TYPED_TEST(StoreCommitTest, TraceQueriesReturnATicketsWholePath) {
   EXPECT_EQ((*messages)[0].kind, "ticket");
   EXPECT_EQ((*messages)[0].content_type, "application/xml");
   EXPECT_EQ((*messages)[0].answer_status, 201);
-  EXPECT_EQ((*messages)[0].received_at_ms, 1'700'000'000'000);
+  EXPECT_EQ((*messages)[0].received_at_ms, 1'699'999'999'000);
 
   Result<std::vector<LinkRow>> links = this->store_->linksOfTicket("T1");
   ASSERT_TRUE(links.isOk());
@@ -241,6 +246,10 @@ TYPED_TEST(StoreCommitTest, StateGetAndPut) {
   ASSERT_TRUE(this->store_->put("sms", "cursor", "9"));
   EXPECT_EQ(*this->store_->get("wechat", "cursor"), "2");
   EXPECT_EQ(*this->store_->get("sms", "cursor"), "9");
+  ASSERT_TRUE(this->store_->put("sms", "cursor", ""));
+  Result<std::string> empty = this->store_->get("sms", "cursor");
+  ASSERT_TRUE(empty.isOk()) << empty.status().toString();
+  EXPECT_EQ(*empty, "");
 }
 
 TYPED_TEST(StoreCommitTest, TheAuditScopeIsReservedForTheHeadAnchor) {
@@ -259,8 +268,8 @@ TYPED_TEST(StoreCommitTest, ConcurrentCommitsKeepOneLinkedChain) {
     threads.emplace_back([this, t] {
       for (int i = 0; i < kCommits; ++i) {
         const std::string tag = std::to_string(t) + "-" + std::to_string(i);
-        EXPECT_TRUE(this->store_->commitInbound(std::vector<InboundCommit>{
-            makeCommit("T" + tag, tag)}));
+        EXPECT_TRUE(
+            this->store_->commitInbound(std::vector<InboundCommit>{makeCommit("T" + tag, tag)}));
         EXPECT_TRUE(this->store_->findAnswer("wechat/" + tag)->has_value());
       }
     });

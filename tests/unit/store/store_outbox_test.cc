@@ -146,8 +146,7 @@ TYPED_TEST(StoreOutboxTest, ARefusedRecordLeavesTheWholeBatchUnrecorded) {
   DeliveryRecord ok{first, Kind::Delivered, this->clock_.now(), 0, "", 200, 5};
   DeliveryRecord twice{first, Kind::Delivered, this->clock_.now(), 0, "", 200, 5};
   DeliveryRecord other{second, Kind::Retry, this->clock_.now(), 0, "timeout", 0, 5};
-  Status status =
-      this->store_->recordDeliveries(std::vector<DeliveryRecord>{ok, other, twice});
+  Status status = this->store_->recordDeliveries(std::vector<DeliveryRecord>{ok, other, twice});
   EXPECT_EQ(status.code(), StatusCode::FailedPrecondition);
   EXPECT_EQ(this->row(first).state, OutboxState::Pending);
   EXPECT_EQ(this->row(second).attempts, 0);

@@ -18,7 +18,7 @@ TempDir::~TempDir() {
 
 InboundCommit makeCommit(const std::string& ticket_id, const std::string& tag, int links) {
   InboundCommit commit;
-  commit.received_at_ms = 1'700'000'000'000;
+  commit.received_at_ms = 1'699'999'999'000; // a second before the store's clock
   commit.dedupe_key = "wechat/" + tag;
   commit.source = "wechat";
   commit.kind = "ticket";

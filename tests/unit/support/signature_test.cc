@@ -7,8 +7,7 @@ namespace {
 
 // RFC 4231, test case 2.
 TEST(Signature, HmacSha256MatchesRfc4231) {
-  Result<std::string> mac =
-      hmacHex(HmacAlgorithm::Sha256, "Jefe", "what do ya want for nothing?");
+  Result<std::string> mac = hmacHex(HmacAlgorithm::Sha256, "Jefe", "what do ya want for nothing?");
   ASSERT_TRUE(mac.isOk());
   EXPECT_EQ(*mac, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }

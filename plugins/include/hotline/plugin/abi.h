@@ -143,10 +143,10 @@ typedef void (*hl_http_handler_fn)(void* user, const hl_http_request* request,
 
 typedef struct hl_inbound {
   uint32_t struct_size;
-  hl_str kind;            /* "ticket", "event", "knowledge", ... selects the mapping */
-  hl_str content_type;    /* "application/json", "application/xml", "text/csv" */
-  hl_str body;            /* the peer's payload as received */
-  const hl_kv* attrs;     /* protocol facts the mapping may use (peer number, app key) */
+  hl_str kind;         /* "ticket", "event", "knowledge", ... selects the mapping */
+  hl_str content_type; /* "application/json", "application/xml", "text/csv" */
+  hl_str body;         /* the peer's payload as received */
+  const hl_kv* attrs;  /* protocol facts the mapping may use (peer number, app key) */
   size_t attr_count;
   hl_str idempotency_key; /* the peer's message id; empty = host uses a body digest */
 } /* OWNERSHIP: plugin, valid during hl_host_api.submit */ hl_inbound;
@@ -158,7 +158,7 @@ typedef struct hl_submit_result {
   char ticket_id[64];  /* NUL-terminated; empty when none */
   char* body;          /* OWNERSHIP: caller buffer for the JSON answer (may be NULL) */
   size_t body_capacity;
-  size_t body_size;    /* bytes the full answer needs (may exceed capacity) */
+  size_t body_size; /* bytes the full answer needs (may exceed capacity) */
 } hl_submit_result;
 
 /* ---- downlink delivery --------------------------------------------------------------- */
@@ -239,9 +239,9 @@ typedef struct hl_plugin_descriptor {
   uint32_t struct_size;
   uint32_t abi_major; /* the major this descriptor follows */
   uint32_t abi_minor;
-  const char* type;        /* connector type, e.g. "department" (config "type") */
-  const char* version;     /* the connector's own version */
-  const char* description; /* one line */
+  const char* type;                 /* connector type, e.g. "department" (config "type") */
+  const char* version;              /* the connector's own version */
+  const char* description;          /* one line */
   const hl_config_key* config_keys; /* OWNERSHIP: plugin, static */
   size_t config_key_count;
   size_t config_key_size; /* sizeof(hl_config_key) as the plugin knows it: the array stride */
@@ -252,8 +252,7 @@ typedef struct hl_plugin_descriptor {
                      hl_error* error);
   uint32_t (*start)(hl_instance* instance, hl_error* error);
   void (*stop)(hl_instance* instance); /* drain; must not fail */
-  void (*deliver)(hl_instance* instance, const hl_outbound* outbound,
-                  hl_delivery_result* result);
+  void (*deliver)(hl_instance* instance, const hl_outbound* outbound, hl_delivery_result* result);
   uint32_t (*health)(hl_instance* instance, hl_error* detail); /* hl_health_state */
   void (*destroy)(hl_instance* instance);
 } hl_plugin_descriptor;

@@ -13,7 +13,9 @@
 
 namespace hotline::plugin::abi {
 
-inline uint32_t toCode(StatusCode code) { return static_cast<uint32_t>(code); }
+inline uint32_t toCode(StatusCode code) {
+  return static_cast<uint32_t>(code);
+}
 
 inline StatusCode fromCode(uint32_t code) {
   if (code > static_cast<uint32_t>(StatusCode::Internal)) {
@@ -22,7 +24,9 @@ inline StatusCode fromCode(uint32_t code) {
   return static_cast<StatusCode>(code);
 }
 
-inline hl_str borrow(std::string_view text) { return hl_str{text.data(), text.size()}; }
+inline hl_str borrow(std::string_view text) {
+  return hl_str{text.data(), text.size()};
+}
 
 inline std::string_view view(hl_str text) {
   return text.data == nullptr ? std::string_view() : std::string_view(text.data, text.size);
@@ -56,7 +60,8 @@ inline uint32_t report(const Status& status, hl_error* error) noexcept {
 }
 
 // A stack buffer wrapped as an hl_error, for calls that can fail.
-template <size_t N = 1024> struct ErrorBuffer {
+template <size_t N = 1024>
+struct ErrorBuffer {
   char text[N] = {};
   hl_error error{sizeof(hl_error), text, N};
   hl_error* get() { return &error; }
@@ -64,7 +69,9 @@ template <size_t N = 1024> struct ErrorBuffer {
 };
 
 // True when a struct announced as `struct_size` bytes holds the member ending at `end`.
-constexpr bool holds(uint32_t struct_size, size_t end) { return struct_size >= end; }
+constexpr bool holds(uint32_t struct_size, size_t end) {
+  return struct_size >= end;
+}
 
 } // namespace hotline::plugin::abi
 

@@ -65,8 +65,7 @@ public:
     }
     body.resize(result.body_size < body.size() ? result.body_size : body.size());
     result.ticket_id[sizeof(result.ticket_id) - 1] = '\0';
-    return Submitted{result.http_status, result.duplicate != 0, result.ticket_id,
-                     std::move(body)};
+    return Submitted{result.http_status, result.duplicate != 0, result.ticket_id, std::move(body)};
   }
 
   // One structured log line; the host masks personal data in message and fields.

@@ -37,9 +37,9 @@ private:
                                bool ignore_case) {
     for (size_t i = 0; i < count; ++i) {
       std::string_view key = abi::view(items[i].key);
-      bool same = key.size() == name.size() &&
-                  (ignore_case ? strncasecmp(key.data(), name.data(), key.size()) == 0
-                               : key == name);
+      bool same =
+          key.size() == name.size() &&
+          (ignore_case ? strncasecmp(key.data(), name.data(), key.size()) == 0 : key == name);
       if (same) {
         return abi::view(items[i].value);
       }

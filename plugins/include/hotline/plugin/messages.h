@@ -13,10 +13,10 @@ namespace hotline::plugin {
 using Attributes = std::vector<std::pair<std::string, std::string>>;
 
 struct Inbound {
-  std::string kind;         // "ticket", "event", ... selects the mapping
-  std::string content_type; // "application/json", "application/xml", "text/csv"
-  std::string body;         // the peer's payload, unchanged
-  Attributes attrs;         // protocol facts (peer's ticket number, app key, ...)
+  std::string kind;            // "ticket", "event", ... selects the mapping
+  std::string content_type;    // "application/json", "application/xml", "text/csv"
+  std::string body;            // the peer's payload, unchanged
+  Attributes attrs;            // protocol facts (peer's ticket number, app key, ...)
   std::string idempotency_key; // the peer's message id; empty = host digests the body
 };
 

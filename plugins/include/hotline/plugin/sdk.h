@@ -31,7 +31,9 @@ struct Instance {
   std::unique_ptr<Connector> connector;
 };
 
-inline Instance* instanceOf(hl_instance* raw) { return reinterpret_cast<Instance*>(raw); }
+inline Instance* instanceOf(hl_instance* raw) {
+  return reinterpret_cast<Instance*>(raw);
+}
 
 inline uint32_t reportException(const char* stage, hl_error* error) noexcept {
   try {
@@ -44,12 +46,12 @@ inline uint32_t reportException(const char* stage, hl_error* error) noexcept {
   }
 }
 
-template <typename ConnectorClass> struct Shims {
+template <typename ConnectorClass>
+struct Shims {
   static uint32_t create(const hl_host_api* api, const hl_config* config, hl_instance** out,
                          hl_error* error) noexcept {
     if (api == nullptr || !abi::holds(api->struct_size, HL_END_OF(hl_host_api, state_put))) {
-      return abi::report(failedPrecondition("the host's API table is older than ABI 1.0"),
-                         error);
+      return abi::report(failedPrecondition("the host's API table is older than ABI 1.0"), error);
     }
     auto instance = std::make_unique<Instance>();
     try {
@@ -125,15 +127,24 @@ template <typename ConnectorClass> struct Shims {
 };
 
 template <typename ConnectorClass>
-const hl_plugin_descriptor* describe(const char* type, const char* version,
-                                     const char* description, const hl_config_key* keys,
-                                     size_t key_count) noexcept {
+const hl_plugin_descriptor* describe(const char* type, const char* version, const char* description,
+                                     const hl_config_key* keys, size_t key_count) noexcept {
   using S = Shims<ConnectorClass>;
-  static const hl_plugin_descriptor descriptor{
-      sizeof(hl_plugin_descriptor), HL_ABI_MAJOR, HL_ABI_MINOR, type,      version,
-      description,                  keys,         key_count,    sizeof(hl_config_key),
-      &S::create,                   &S::start,    &S::stop,     &S::deliver,
-      &S::health,                   &S::destroy};
+  static const hl_plugin_descriptor descriptor{sizeof(hl_plugin_descriptor),
+                                               HL_ABI_MAJOR,
+                                               HL_ABI_MINOR,
+                                               type,
+                                               version,
+                                               description,
+                                               keys,
+                                               key_count,
+                                               sizeof(hl_config_key),
+                                               &S::create,
+                                               &S::start,
+                                               &S::stop,
+                                               &S::deliver,
+                                               &S::health,
+                                               &S::destroy};
   return &descriptor;
 }
 
@@ -141,10 +152,10 @@ const hl_plugin_descriptor* describe(const char* type, const char* version,
 
 // Defines the plugin's entry point. This SDK speaks ABI major HL_ABI_MAJOR; the host refuses
 // the plugin with a clear error if it does not speak that major too.
-#define HOTLINE_CONNECTOR(ConnectorClass, type, version, description, config_keys)               \
-  extern "C" HL_EXPORT const hl_plugin_descriptor* hotline_plugin_entry(                          \
-      const hl_host_offer* offer) {                                                               \
-    (void)offer;                                                                                  \
-    return ::hotline::plugin::detail::describe<ConnectorClass>(                                   \
-        type, version, description, config_keys, std::size(config_keys));                        \
+#define HOTLINE_CONNECTOR(ConnectorClass, type, version, description, config_keys)                 \
+  extern "C" HL_EXPORT const hl_plugin_descriptor* hotline_plugin_entry(                           \
+      const hl_host_offer* offer) {                                                                \
+    (void)offer;                                                                                   \
+    return ::hotline::plugin::detail::describe<ConnectorClass>(                                    \
+        type, version, description, config_keys, std::size(config_keys));                          \
   }

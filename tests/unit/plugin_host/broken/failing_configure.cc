@@ -8,9 +8,9 @@ class FailingConnector : public hotline::plugin::Connector {
 public:
   hotline::Status configure(const hotline::plugin::Config& config,
                             hotline::plugin::Host& host) override {
-    hotline::Status routed =
-        host.route("GET", "/ping", [](const hotline::plugin::HttpRequest&,
-                                      hotline::plugin::HttpResponse& response) {
+    hotline::Status routed = host.route(
+        "GET", "/ping",
+        [](const hotline::plugin::HttpRequest&, hotline::plugin::HttpResponse& response) {
           response.send(200, "text/plain", "pong");
         });
     if (!routed.isOk()) {
