@@ -56,10 +56,12 @@ Status Gateway::start() {
     return pipeline.status();
   }
   pipeline_ = std::move(pipeline).value();
-  for (Status step : {startConnectors(), startServer(), startAdmin()}) {
-    if (!step.isOk()) {
+  // The peers' server comes last: once /healthz answers, everything else is ready too.
+  for (auto step : {&Gateway::startConnectors, &Gateway::startAdmin, &Gateway::startServer}) {
+    Status started = (this->*step)();
+    if (!started.isOk()) {
       stop();
-      return step;
+      return started;
     }
   }
   log::info("app", "gateway started",

@@ -85,6 +85,10 @@ HttpReply World::postEvent(const std::string& body, const std::string& request_i
 }
 
 HttpReply World::admin(const std::string& method, const std::string& path) {
+  if (token_.empty()) {
+    std::ifstream token(dir_ + "/admin.token");
+    std::getline(token, token_);
+  }
   return httpCall(admin_port_, method, path, "", {{"Authorization", "Bearer " + token_}});
 }
 
