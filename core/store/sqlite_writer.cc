@@ -116,7 +116,10 @@ Status SqliteWriter::resumeChain() {
   }
   if (!anchors.empty()) {
     const Poco::Data::BLOB& blob = anchors[0];
-    const std::string value(reinterpret_cast<const char*>(blob.rawContent()), blob.size());
+    const std::string value =
+        blob.size() == 0
+            ? std::string()
+            : std::string(reinterpret_cast<const char*>(blob.rawContent()), blob.size());
     Result<audit::AuditHead> anchor = audit::parseAuditHead(value);
     if (anchor.isOk() && anchor->seq >= head.seq) {
       head = std::move(anchor).value();

@@ -19,7 +19,6 @@
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -282,8 +281,4 @@ BENCHMARK(BM_AuditChainHash)
 } // namespace
 } // namespace hotline::store
 
-int main(int argc, char** argv) { // TEMP
-  if (std::getenv("NOMEMSTATUS")) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
-  benchmark::Initialize(&argc, argv);
-  benchmark::RunSpecifiedBenchmarks();
-}
+BENCHMARK_MAIN();
