@@ -29,15 +29,13 @@ struct Ledger {
   int64_t refused = 0;
 };
 
-// Sends until the gateway answers (it may be down or restarting); returns the answer.
-HttpReply untilAnswered(const std::function<HttpReply()>& send, const std::atomic<bool>& stop) {
+// Sends until the gateway answers (it may be down or restarting), pausing between tries as
+// a peer's retry would; returns the answer.
+HttpReply untilAnswered(const std::function<HttpReply()>& send) {
   for (;;) {
     HttpReply reply = send();
     if (reply.status != 0 && reply.status != 503) {
       return reply;
-    }
-    if (stop.load() && reply.status == 0) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
@@ -46,8 +44,7 @@ HttpReply untilAnswered(const std::function<HttpReply()>& send, const std::atomi
 void writer(World& world, int w, Ledger& ledger, const std::atomic<bool>& stop) {
   for (int t = 0; !stop.load(); ++t) {
     std::string number = "CRASH-" + std::to_string(w) + "-" + std::to_string(t);
-    HttpReply created =
-        untilAnswered([&] { return world.postTicket(ticketJson(number), number); }, stop);
+    HttpReply created = untilAnswered([&] { return world.postTicket(ticketJson(number), number); });
     std::string id = ticketIdOf(created.body);
     if (created.status / 100 != 2 || id.empty()) {
       std::lock_guard<std::mutex> lock(ledger.mutex);
@@ -57,7 +54,7 @@ void writer(World& world, int w, Ledger& ledger, const std::atomic<bool>& stop) 
     size_t items = 1;
     for (const std::string& type : kEvents) {
       HttpReply reply = untilAnswered(
-          [&] { return world.postEvent(eventJson(number, type), number + "-" + type); }, stop);
+          [&] { return world.postEvent(eventJson(number, type), number + "-" + type); });
       if (reply.status / 100 != 2) {
         std::lock_guard<std::mutex> lock(ledger.mutex);
         ++ledger.refused;
