@@ -42,6 +42,22 @@ delivery::CorePlatformOptions targetOptions(const Config& core) {
 
 } // namespace
 
+// The dispatcher's outcomes go to the committer: one writer for everything (see
+// group_committer.h for why).
+class PipelineRuntime::CommitterDeliveryLog : public delivery::DeliveryLog {
+public:
+  explicit CommitterDeliveryLog(pipeline::GroupCommitter& committer) : committer_(committer) {}
+  void add(store::DeliveryRecord record) override { committer_.addDelivery(std::move(record)); }
+  delivery::RecorderStats stats() const override {
+    const pipeline::CommitterStats stats = committer_.stats();
+    return delivery::RecorderStats{stats.deliveries_written, stats.batches, stats.write_failures,
+                                   stats.deliveries_refused, stats.deliveries_pending};
+  }
+
+private:
+  pipeline::GroupCommitter& committer_;
+};
+
 Result<std::unique_ptr<PipelineRuntime>> PipelineRuntime::start(const Config& core) {
   std::unique_ptr<PipelineRuntime> self(new PipelineRuntime());
   Result<std::unique_ptr<store::SqliteStore>> opened = store::SqliteStore::open(storeOptions(core));
@@ -49,6 +65,16 @@ Result<std::unique_ptr<PipelineRuntime>> PipelineRuntime::start(const Config& co
     return opened.status();
   }
   self->store_ = std::move(opened).value();
+
+  // The committer first: the dispatcher writes its outcomes through it from the start.
+  PipelineRuntime* runtime = self.get();
+  self->committer_ =
+      std::make_unique<pipeline::GroupCommitter>(*self->store_, pipeline::GroupCommitter::Options{},
+                                                 [runtime](std::vector<store::OutboxRow> rows) {
+                                                   runtime->dispatcher_->enqueue(std::move(rows));
+                                                 });
+  self->committer_->start();
+  self->delivery_log_ = std::make_unique<CommitterDeliveryLog>(*self->committer_);
 
   delivery::HttpClientOptions client;
   client.max_per_host = static_cast<size_t>(core.getInt("core_platform.max_in_flight"));
@@ -58,14 +84,9 @@ Result<std::unique_ptr<PipelineRuntime>> PipelineRuntime::start(const Config& co
       std::make_shared<delivery::CorePlatformTarget>(targetOptions(core), *self->http_client_);
   self->dispatcher_ = std::make_unique<delivery::OutboxDispatcher>(
       *self->store_, delivery::OutboxDispatcher::Targets{target}, dispatcherOptions(core),
-      self->clock_);
+      self->clock_, delivery::RetryPolicy::RandomSource{}, self->delivery_log_.get());
   HOTLINE_RETURN_IF_ERROR(self->dispatcher_->start().withContext("outbox dispatcher"));
 
-  delivery::OutboxDispatcher* dispatcher = self->dispatcher_.get();
-  self->committer_ = std::make_unique<pipeline::GroupCommitter>(
-      *self->store_, pipeline::GroupCommitter::Options{},
-      [dispatcher](std::vector<store::OutboxRow> rows) { dispatcher->enqueue(std::move(rows)); });
-  self->committer_->start();
   self->durable_ = std::make_unique<pipeline::DurableSubmitter>(self->mapper_, *self->committer_);
   self->measured_ = std::make_unique<pipeline::MeasuredSubmitter>(*self->durable_);
   return self;
@@ -81,13 +102,16 @@ void PipelineRuntime::stop(std::chrono::steady_clock::time_point deadline) {
   }
   stopped_ = true;
   if (committer_) {
-    committer_->stop(); // commits what is queued; its rows reach the dispatcher
+    committer_->closeIntake(); // commits what is queued; its rows reach the dispatcher
   }
   if (dispatcher_) {
-    dispatcher_->stop(deadline);
+    dispatcher_->stop(deadline); // its last outcomes go to the committer
   }
   if (http_client_) {
     http_client_->stop(deadline);
+  }
+  if (committer_) {
+    committer_->stop(); // writes the outcomes
   }
 }
 

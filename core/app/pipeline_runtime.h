@@ -3,9 +3,10 @@
 // core platform target over the libcurl client, the outbox dispatcher, the group committer
 // and the submit path connectors call (mapping -> durable submit -> metrics).
 //
-// Start order is store -> dispatcher -> committer; stop order is the reverse of the data
-// flow: the committer commits what is queued (handing rows to the dispatcher), then the
-// dispatcher finishes in-flight deliveries until the deadline.
+// Start order is store -> committer -> dispatcher (which writes its outcomes through the
+// committer, the store's one writer). Stop: the committer commits the submits queued
+// (handing their rows to the dispatcher), the dispatcher finishes in-flight deliveries until
+// the deadline, then the committer writes their outcomes and stops.
 
 #include "core/admin/admin_api.h"
 #include "core/delivery/core_platform_target.h"
@@ -43,13 +44,17 @@ public:
   void discarded(const store::OutboxRow& row) override;
 
 private:
+  class CommitterDeliveryLog;
+
   PipelineRuntime() = default;
 
   std::unique_ptr<store::SqliteStore> store_;
   delivery::SystemClock clock_;
+  // Destroyed in reverse: the dispatcher before the log it writes to and the committer.
+  std::unique_ptr<pipeline::GroupCommitter> committer_;
+  std::unique_ptr<delivery::DeliveryLog> delivery_log_;
   std::unique_ptr<delivery::HttpClient> http_client_;
   std::unique_ptr<delivery::OutboxDispatcher> dispatcher_;
-  std::unique_ptr<pipeline::GroupCommitter> committer_;
   pipeline::CanonicalMapper mapper_;
   std::unique_ptr<pipeline::DurableSubmitter> durable_;
   std::unique_ptr<pipeline::MeasuredSubmitter> measured_;

@@ -69,7 +69,7 @@ bool DeliveryRecorder::writeBatch(std::unique_lock<std::mutex>& lock) {
   queue_.erase(queue_.begin(), queue_.begin() + count);
   lock.unlock();
   Status written = store_.recordDeliveries(batch);
-  if (!written.isOk() && isRefusal(written)) {
+  if (!written.isOk() && store::isDeliveryRefusal(written)) {
     // One record the store will never take (its row is no longer pending, e.g. discarded
     // meanwhile) must not hold back the others: write them one by one, drop the refused.
     written = writeOneByOne(batch);
@@ -90,11 +90,6 @@ bool DeliveryRecorder::writeBatch(std::unique_lock<std::mutex>& lock) {
   return false;
 }
 
-bool DeliveryRecorder::isRefusal(const Status& status) {
-  return status.code() == StatusCode::FailedPrecondition || status.code() == StatusCode::NotFound ||
-         status.code() == StatusCode::InvalidArgument;
-}
-
 Status DeliveryRecorder::writeOneByOne(std::vector<store::DeliveryRecord>& batch) {
   size_t done = 0;
   for (; done < batch.size(); ++done) {
@@ -102,7 +97,7 @@ Status DeliveryRecorder::writeOneByOne(std::vector<store::DeliveryRecord>& batch
     if (written.isOk()) {
       continue;
     }
-    if (!isRefusal(written)) {
+    if (!store::isDeliveryRefusal(written)) {
       // A transient failure: keep what is left for the retry of the whole batch.
       batch.erase(batch.begin(), batch.begin() + static_cast<std::ptrdiff_t>(done));
       return written;

@@ -11,6 +11,7 @@
 //
 // Thread safety: add() and stats() from any thread; start()/stop() from the owner.
 
+#include "core/delivery/delivery_log.h"
 #include "core/store/store.h"
 
 #include <chrono>
@@ -23,33 +24,24 @@
 
 namespace hotline::delivery {
 
-struct RecorderStats {
-  uint64_t written = 0;
-  uint64_t batches = 0;
-  uint64_t failures = 0; // failed writes (each retried)
-  uint64_t refused = 0;  // records the store refused for good (row not pending any more)
-  size_t pending = 0;
-};
-
-class DeliveryRecorder {
+class DeliveryRecorder : public DeliveryLog {
 public:
   // `store` must outlive the recorder.
   DeliveryRecorder(store::Store& store, size_t max_batch, std::chrono::milliseconds retry_wait);
-  ~DeliveryRecorder();
+  ~DeliveryRecorder() override;
 
   void start();
   // Ignored after stop().
-  void add(store::DeliveryRecord record);
+  void add(store::DeliveryRecord record) override;
   // Writes what is queued (failed writes retried until `deadline`), then returns.
   void stop(std::chrono::steady_clock::time_point deadline);
 
-  RecorderStats stats() const;
+  RecorderStats stats() const override;
 
 private:
   void run();
   bool writeBatch(std::unique_lock<std::mutex>& lock);
   Status writeOneByOne(std::vector<store::DeliveryRecord>& batch);
-  static bool isRefusal(const Status& status);
 
   store::Store& store_;
   const size_t max_batch_;

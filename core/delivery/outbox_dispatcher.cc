@@ -33,10 +33,14 @@ LatencyHistogram LatencyHistogram::cumulative() const {
 }
 
 OutboxDispatcher::OutboxDispatcher(store::Store& store, Targets targets, DispatcherOptions options,
-                                   const Clock& clock, RetryPolicy::RandomSource random)
+                                   const Clock& clock, RetryPolicy::RandomSource random,
+                                   DeliveryLog* log)
     : store_(store), options_(options), clock_(clock), policy_(options.retry, std::move(random)),
-      recorder_(store, options.record_batch, options.record_retry),
-      gate_(std::make_shared<CallbackGate>()), finished_(options.remembered_finished) {
+      own_recorder_(log == nullptr ? std::make_unique<DeliveryRecorder>(store, options.record_batch,
+                                                                        options.record_retry)
+                                   : nullptr),
+      records_(log == nullptr ? *own_recorder_ : *log), gate_(std::make_shared<CallbackGate>()),
+      finished_(options.remembered_finished) {
   for (auto& target : targets) {
     assert(target != nullptr && targets_.count(target->name()) == 0);
     const std::string name = target->name();
@@ -65,7 +69,9 @@ Status OutboxDispatcher::start() {
   HOTLINE_RETURN_IF_ERROR(loadDeadLetters());
   // The first page synchronously: a store that cannot be read fails start-up loudly.
   HOTLINE_RETURN_IF_ERROR(loadPage());
-  recorder_.start();
+  if (own_recorder_) {
+    own_recorder_->start();
+  }
   {
     std::lock_guard<std::mutex> lock(mutex_);
     started_ = true;
@@ -365,7 +371,9 @@ void OutboxDispatcher::stop(std::chrono::steady_clock::time_point deadline) {
                 {{"sends", sends_in_flight_}});
     }
   }
-  recorder_.stop(deadline);
+  if (own_recorder_) {
+    own_recorder_->stop(deadline);
+  }
   {
     std::lock_guard<std::mutex> gate(gate_->mutex);
     gate_->owner = nullptr;
@@ -400,7 +408,7 @@ DispatcherStats OutboxDispatcher::stats() const {
     stats.stopping = stopping_;
     stats.highest_seen_id = highest_seen_;
   }
-  const RecorderStats records = recorder_.stats();
+  const RecorderStats records = records_.stats();
   stats.records_written = records.written;
   stats.record_batches = records.batches;
   stats.record_failures = records.failures;

@@ -13,7 +13,8 @@
 // or release(). Heads of many tickets go out together as one batch (up to maxBatch()), with
 // at most max_in_flight_per_target sends per target and a circuit breaker per target.
 //
-// Outcomes are written to the Store as DeliveryRecords in batches by one recorder thread.
+// Outcomes are written to the Store as DeliveryRecords through a DeliveryLog: the group
+// committer's in the gateway, else a DeliveryRecorder of the dispatcher's own.
 // A row is only ever sent under the idempotency key it was stored with, so a re-send after a
 // crash is de-duplicated by the peer.
 //
@@ -62,9 +63,13 @@ class OutboxDispatcher {
 public:
   using Targets = std::vector<std::shared_ptr<DeliveryTarget>>;
 
-  // `store` and `clock` must outlive the dispatcher. Target names must be unique.
+  // `store`, `clock` and `log` must outlive the dispatcher. Target names must be unique.
+  // Without a `log` the dispatcher writes its outcomes through a DeliveryRecorder of its
+  // own (options.record_batch, record_retry); with one, whoever owns it writes them and
+  // must keep doing so until stop() has returned.
   OutboxDispatcher(store::Store& store, Targets targets, DispatcherOptions options,
-                   const Clock& clock, RetryPolicy::RandomSource random = {});
+                   const Clock& clock, RetryPolicy::RandomSource random = {},
+                   DeliveryLog* log = nullptr);
   ~OutboxDispatcher(); // stop() with no grace if still running
   OutboxDispatcher(const OutboxDispatcher&) = delete;
   OutboxDispatcher& operator=(const OutboxDispatcher&) = delete;
@@ -124,7 +129,8 @@ private:
   const DispatcherOptions options_;
   const Clock& clock_;
   const RetryPolicy policy_;
-  DeliveryRecorder recorder_;
+  std::unique_ptr<DeliveryRecorder> own_recorder_; // when no DeliveryLog was given
+  DeliveryLog& records_;
   std::map<std::string, std::unique_ptr<TargetState>> targets_;
   std::shared_ptr<CallbackGate> gate_;
 

@@ -141,13 +141,13 @@ void OutboxDispatcher::applyVerdict(TargetState& target, const RowPtr& row, Item
     target.queues.delivered(row, now_ms);
     finishRow(row);
     ++target.counters.delivered;
-    recorder_.add({row->id,
-                   store::DeliveryRecord::Kind::Delivered,
-                   now_ms,
-                   0,
-                   {},
-                   verdict.http_status,
-                   latency_ms});
+    records_.add({row->id,
+                  store::DeliveryRecord::Kind::Delivered,
+                  now_ms,
+                  0,
+                  {},
+                  verdict.http_status,
+                  latency_ms});
     if (log::enabled(log::Level::Debug)) {
       log::debug(kDeliveryComponent, "delivered",
                  {{"target", target.counters.name},
@@ -184,8 +184,8 @@ void OutboxDispatcher::applyVerdict(TargetState& target, const RowPtr& row, Item
   row->last_error = verdict.reason;
   target.queues.retryAt(row, at, now_ms);
   ++target.counters.retries;
-  recorder_.add({row->id, store::DeliveryRecord::Kind::Retry, now_ms, at, verdict.reason,
-                 verdict.http_status, latency_ms});
+  records_.add({row->id, store::DeliveryRecord::Kind::Retry, now_ms, at, verdict.reason,
+                verdict.http_status, latency_ms});
   if (!log::enabled(log::Level::Debug)) {
     return;
   }
@@ -203,7 +203,7 @@ void OutboxDispatcher::deadLetter(TargetState& target, const RowPtr& row, const 
   target.queues.deadLettered(row, now_ms);
   finishRow(row);
   ++target.counters.dead_letters;
-  recorder_.add(
+  records_.add(
       {row->id, store::DeliveryRecord::Kind::Dead, now_ms, 0, reason, http_status, latency_ms});
   log::warn(kDeliveryComponent, "dead letter; the ticket's later rows are held",
             {{"target", target.counters.name},

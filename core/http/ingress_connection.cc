@@ -1,6 +1,7 @@
 #include "core/http/ingress_connection.h"
 
 #include "core/http/http_exchange.h"
+#include "core/http/ingress_session.h"
 #include "core/log/log.h"
 #include "hotline/support/masking.h"
 
@@ -108,12 +109,12 @@ IngressConnection::IngressConnection(const Poco::Net::StreamSocket& socket,
 
 void IngressConnection::run() {
   ConnectionTracker& tracker = shared_->tracker;
-  Poco::Net::HTTPServerSession session(socket(), shared_->params);
+  IngressSession session(socket(), shared_->params);
   const Attachment attachment(tracker, socket());
   if (!attachment.id()) {
     return; // the server is stopping: close as if the connection had been refused
   }
-  while (session.hasMoreRequests()) {
+  while (session.nextRequestArrives()) {
     if (!tracker.beginRequest(*attachment.id())) {
       break;
     }
@@ -125,7 +126,7 @@ void IngressConnection::run() {
   }
 }
 
-bool IngressConnection::serveOne(Poco::Net::HTTPServerSession& session, ConnectionTracker::Id id) {
+bool IngressConnection::serveOne(IngressSession& session, ConnectionTracker::Id id) {
   const auto started = std::chrono::steady_clock::now();
   Poco::Net::HTTPServerResponseImpl response(session);
   const auto head = readHead(session, response, shared_->params.get());
@@ -137,7 +138,7 @@ bool IngressConnection::serveOne(Poco::Net::HTTPServerSession& session, Connecti
 
   HttpRequest request;
   HttpResponse answer;
-  bool keep_alive = shared_->options.keep_alive && head->getKeepAlive() && session.canKeepAlive();
+  bool keep_alive = shared_->options.keep_alive && head->getKeepAlive() && session.mayKeepAlive();
   try {
     const Status read = readRequest(*head, response, shared_->options.max_body_bytes, request);
     if (read.isOk()) {

@@ -8,6 +8,7 @@
 
 #include "core/http/connection_tracker.h"
 #include "core/http/ingress_options.h"
+#include "core/http/ingress_session.h"
 #include "core/http/router.h"
 
 #include <Poco/Net/HTTPServerParams.h>
@@ -40,7 +41,7 @@ public:
 
 private:
   // Serves one request; returns whether the connection stays open for another.
-  bool serveOne(Poco::Net::HTTPServerSession& session, ConnectionTracker::Id id);
+  bool serveOne(IngressSession& session, ConnectionTracker::Id id);
   void dispatch(HttpRequest& request, HttpResponse& response);
 
   std::shared_ptr<IngressShared> shared_;

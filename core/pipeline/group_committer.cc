@@ -2,12 +2,32 @@
 
 #include "core/log/log.h"
 
+#include <iterator>
+#include <limits>
+
 namespace hotline::pipeline {
 namespace {
+
+constexpr const char* kComponent = "pipeline";
 
 store::RejectionRecord rejectionOf(const PendingSubmit& pending, const Status& why) {
   return store::RejectionRecord{pending.received_at_ms, pending.message.source,
                                 pending.message.kind, why.toString()};
+}
+
+template <typename T>
+void takeFront(std::deque<T>& from, std::vector<T>& into, size_t limit) {
+  while (!from.empty() && into.size() < limit) {
+    into.push_back(std::move(from.front()));
+    from.pop_front();
+  }
+}
+
+template <typename T>
+void putBackInFront(std::vector<T>& items, std::deque<T>& queue) {
+  queue.insert(queue.begin(), std::make_move_iterator(items.begin()),
+               std::make_move_iterator(items.end()));
+  items.clear();
 }
 
 } // namespace
@@ -26,8 +46,19 @@ void GroupCommitter::start() {
     return;
   }
   running_ = true;
+  intake_closed_ = false;
   stopping_ = false;
   thread_ = std::thread([this] { run(); });
+}
+
+void GroupCommitter::closeIntake() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  if (!running_) {
+    return;
+  }
+  intake_closed_ = true;
+  wake_.notify_all();
+  idle_.wait(lock, [this] { return queue_.empty() && requests_in_batch_ == 0; });
 }
 
 void GroupCommitter::stop() {
@@ -36,6 +67,7 @@ void GroupCommitter::stop() {
     if (!running_) {
       return;
     }
+    intake_closed_ = true;
     stopping_ = true;
   }
   wake_.notify_all();
@@ -49,7 +81,7 @@ std::future<Result<SubmitOutcome>> GroupCommitter::submit(PendingSubmit pending)
   std::future<Result<SubmitOutcome>> done = request.done.get_future();
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (!running_ || stopping_) {
+    if (!running_ || intake_closed_) {
       request.done.set_value(unavailable("the gateway is shutting down; retry later"));
       return done;
     }
@@ -67,6 +99,14 @@ void GroupCommitter::recordRejection(store::RejectionRecord rejection) {
   wake_.notify_one();
 }
 
+void GroupCommitter::addDelivery(store::DeliveryRecord record) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    deliveries_.push_back(std::move(record));
+  }
+  wake_.notify_one();
+}
+
 size_t GroupCommitter::queued() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return queue_.size();
@@ -74,103 +114,152 @@ size_t GroupCommitter::queued() const {
 
 CommitterStats GroupCommitter::stats() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return stats_;
+  CommitterStats stats = stats_;
+  stats.deliveries_pending = deliveries_.size();
+  return stats;
 }
 
 void GroupCommitter::run() {
-  std::vector<Request> batch;
-  std::vector<store::RejectionRecord> rejections;
-  for (;;) {
-    {
-      std::unique_lock<std::mutex> lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !queue_.empty() || !rejections_.empty(); });
-      if (queue_.empty() && rejections_.empty()) {
-        return; // stopping, and everything queued has been committed
-      }
-      while (!queue_.empty() && batch.size() < options_.max_batch) {
-        batch.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-      }
-      rejections.swap(rejections_);
+  Gathered batch;
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (gather(lock, batch)) {
+    lock.unlock();
+    const bool written = commitBatch(batch);
+    lock.lock();
+    requests_in_batch_ = 0;
+    idle_.notify_all();
+    write_failed_ = !written;
+    if (!written && stopping_) {
+      giveUp(batch); // not retried while stopping (see stop())
+    } else if (!written) {
+      requeue(batch);
     }
-    commitBatch(batch, rejections);
-    batch.clear();
-    rejections.clear();
+    batch.requests.clear();
   }
 }
 
-void GroupCommitter::commitBatch(std::vector<Request>& batch,
-                                 std::vector<store::RejectionRecord>& rejections) {
+bool GroupCommitter::gather(std::unique_lock<std::mutex>& lock, Gathered& into) {
+  if (write_failed_ && !stopping_) {
+    // Records of the failed write are retried after a pause; new submits go at once.
+    wake_.wait_for(lock, options_.retry_wait, [this] { return stopping_ || !queue_.empty(); });
+  }
+  wake_.wait(lock, [this] {
+    return stopping_ || !queue_.empty() || !rejections_.empty() || !deliveries_.empty();
+  });
+  takeFront(queue_, into.requests, options_.max_batch);
+  takeFront(rejections_, into.rejections, std::numeric_limits<size_t>::max());
+  takeFront(deliveries_, into.deliveries, options_.max_delivery_batch);
+  requests_in_batch_ = into.requests.size();
+  return !into.empty();
+}
+
+void GroupCommitter::giveUp(Gathered& batch) {
+  log::error(kComponent, "records not written before stopping",
+             {{"delivery_records", batch.deliveries.size()},
+              {"rejections", batch.rejections.size()},
+              {"effect", "their rows stay pending and are re-sent with the same key"}});
+  batch.deliveries.clear();
+  batch.rejections.clear();
+}
+
+void GroupCommitter::requeue(Gathered& batch) {
+  putBackInFront(batch.deliveries, deliveries_);
+  putBackInFront(batch.rejections, rejections_);
+}
+
+bool GroupCommitter::commitBatch(Gathered& batch) {
   std::vector<SubmitPlan> plans;
-  plans.reserve(batch.size());
+  plans.reserve(batch.requests.size());
   std::vector<store::InboundCommit> commits;
-  for (Request& request : batch) {
+  for (Request& request : batch.requests) {
     plans.push_back(planner_.plan(request.pending));
     SubmitPlan& plan = plans.back();
     if (plan.kind == SubmitPlan::Kind::Commit) {
       commits.push_back(std::move(plan.commit));
     } else if (plan.kind == SubmitPlan::Kind::Refused) {
-      rejections.push_back(rejectionOf(request.pending, plan.refusal));
+      batch.rejections.push_back(rejectionOf(request.pending, plan.refusal));
     }
   }
-  Result<std::vector<std::vector<int64_t>>> ids =
-      commits.empty()
-          ? Result<std::vector<std::vector<int64_t>>>(std::vector<std::vector<int64_t>>{})
-          : store_.commitInbound(commits);
+  Result<store::WriteBatchResult> written =
+      store_.commitBatch(store::WriteBatch{commits, batch.rejections, batch.deliveries});
   planner_.reset(); // committed or not, the overlay is no longer needed
-  if (!rejections.empty()) {
-    Status recorded = store_.recordRejections(rejections);
-    if (!recorded.isOk()) {
-      log::error("pipeline", "rejections not audited", {{"error", recorded.message()}});
+  // Rows go to delivery before anyone is answered, so a peer that has its 2xx can rely on
+  // the message already being queued for the core platform.
+  if (!written) {
+    log::error(kComponent, "batch not committed",
+               {{"messages", commits.size()},
+                {"delivery_records", batch.deliveries.size()},
+                {"error", written.status().message()}});
+  } else {
+    deliverRows(commits, written->outbox_ids);
+    for (const auto& [index, why] : written->refused_deliveries) {
+      log::error(kComponent, "the store refused a delivery record; dropped",
+                 {{"outbox_id", static_cast<long long>(batch.deliveries[index].outbox_id)},
+                  {"error", why.toString()}});
     }
   }
-  uint64_t committed = 0, duplicates = 0, refused = 0;
-  for (size_t i = 0; i < batch.size(); ++i) {
-    SubmitPlan& plan = plans[i];
-    if (plan.kind == SubmitPlan::Kind::Refused) {
-      ++refused;
-      batch[i].done.set_value(plan.refusal);
-    } else if (plan.kind == SubmitPlan::Kind::Duplicate && (ids || !plan.depends_on_batch)) {
-      ++duplicates;
-      batch[i].done.set_value(plan.outcome);
-    } else if (!ids) {
-      batch[i].done.set_value(
-          unavailable("cannot store the message now: " + ids.status().message() + "; retry later"));
+  {
+    // Counted before anyone is answered, so a submitter holding its answer sees it counted.
+    std::lock_guard<std::mutex> lock(mutex_);
+    stats_.batches += 1;
+    stats_.failed += written ? 0 : commits.size();
+    stats_.largest_batch = std::max<uint64_t>(stats_.largest_batch, batch.requests.size());
+    if (written) {
+      stats_.deliveries_refused += written->refused_deliveries.size();
+      stats_.deliveries_written += batch.deliveries.size() - written->refused_deliveries.size();
     } else {
-      ++committed;
-      batch[i].done.set_value(plan.outcome);
+      stats_.write_failures += 1;
     }
   }
-  if (!ids) {
-    log::error("pipeline", "batch not committed",
-               {{"messages", std::to_string(commits.size())}, {"error", ids.status().message()}});
-  } else if (!commits.empty()) {
-    std::vector<const store::InboundCommit*> stored;
-    for (const auto& commit : commits) {
-      stored.push_back(&commit);
-    }
-    deliverRows(stored, *ids);
-  }
-  std::lock_guard<std::mutex> lock(mutex_);
-  stats_.batches += 1;
-  stats_.committed += committed;
-  stats_.duplicates += duplicates;
-  stats_.refused += refused;
-  stats_.failed += ids ? 0 : commits.size();
-  stats_.largest_batch = std::max<uint64_t>(stats_.largest_batch, batch.size());
+  answer(batch.requests, plans, written);
+  if (written) {
+    batch.rejections.clear();
+    batch.deliveries.clear();
+  } // else they are kept for the retry, this batch's own rejections included
+  return written.isOk();
 }
 
-void GroupCommitter::deliverRows(const std::vector<const store::InboundCommit*>& commits,
+void GroupCommitter::answer(std::vector<Request>& requests, std::vector<SubmitPlan>& plans,
+                            const Result<store::WriteBatchResult>& written) {
+  std::vector<Result<SubmitOutcome>> answers;
+  answers.reserve(requests.size());
+  uint64_t committed = 0, duplicates = 0, refused = 0;
+  for (SubmitPlan& plan : plans) {
+    if (plan.kind == SubmitPlan::Kind::Refused) {
+      ++refused;
+      answers.emplace_back(plan.refusal);
+    } else if (plan.kind == SubmitPlan::Kind::Duplicate && (written || !plan.depends_on_batch)) {
+      ++duplicates;
+      answers.emplace_back(plan.outcome);
+    } else if (!written) {
+      answers.emplace_back(unavailable(
+          "cannot store the message now: " + written.status().message() + "; retry later"));
+    } else {
+      ++committed;
+      answers.emplace_back(plan.outcome);
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stats_.committed += committed;
+    stats_.duplicates += duplicates;
+    stats_.refused += refused;
+  }
+  for (size_t i = 0; i < requests.size(); ++i) {
+    requests[i].done.set_value(std::move(answers[i]));
+  }
+}
+
+void GroupCommitter::deliverRows(const std::vector<store::InboundCommit>& commits,
                                  const std::vector<std::vector<int64_t>>& ids) {
-  if (!sink_) {
+  if (!sink_ || commits.empty()) {
     return;
   }
   std::vector<store::OutboxRow> rows;
   for (size_t c = 0; c < commits.size() && c < ids.size(); ++c) {
-    const store::InboundCommit& commit = *commits[c];
+    const store::InboundCommit& commit = commits[c];
     for (size_t o = 0; o < commit.outbox.size() && o < ids[c].size(); ++o) {
-      rows.push_back(
-          store::pendingOutboxRow(commit.outbox[o], ids[c][o], commit.received_at_ms));
+      rows.push_back(store::pendingOutboxRow(commit.outbox[o], ids[c][o], commit.received_at_ms));
     }
   }
   sink_(std::move(rows));

@@ -8,11 +8,21 @@
 // After a batch commits, its new outbox rows are handed to the outbox sink (the delivery
 // dispatcher) so delivery needs no polling of the store.
 //
-// Thread safety: submit() and recordRejection() from any thread; start()/stop() from one.
+// The committer is the store's only writer on the hot path: delivery outcomes
+// (addDelivery) and the audit facts of refused messages (recordRejection) ride in the same
+// transactions as the inbound commits. A second writer would take turns with it for the
+// write lock, add an fsync of its own, and reset the committer's page cache after each of
+// its transactions (perf, tests/bench/RESULTS.md). Those records are retried after a failed
+// write (in order, never dropped while running); inbound submits of a failed batch are
+// answered Unavailable, which tells the peer to retry.
+//
+// Thread safety: submit(), recordRejection(), addDelivery() from any thread; start(),
+// closeIntake() and stop() from the owner.
 
 #include "core/pipeline/batch_planner.h"
 #include "core/store/store.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -33,13 +43,19 @@ struct CommitterStats {
   uint64_t refused = 0;
   uint64_t failed = 0; // messages of batches the store could not commit
   uint64_t largest_batch = 0;
+  uint64_t deliveries_written = 0;
+  uint64_t deliveries_refused = 0; // records the store will never take (row not pending)
+  uint64_t write_failures = 0;     // failed transactions (their records are retried)
+  size_t deliveries_pending = 0;
 };
 
 class GroupCommitter {
 public:
   struct Options {
     std::string core_target = "core";
-    size_t max_batch = 512;
+    size_t max_batch = 512;                    // inbound submits per transaction
+    size_t max_delivery_batch = 2000;          // delivery records per transaction
+    std::chrono::milliseconds retry_wait{200}; // after a failed write
   };
 
   GroupCommitter(store::Store& store, Options options, OutboxSink sink);
@@ -48,12 +64,19 @@ public:
   GroupCommitter& operator=(const GroupCommitter&) = delete;
 
   void start();
-  // Commits what is queued, then stops; later submits are answered Unavailable.
+  // Commits the submits already queued; later submits are answered Unavailable. Delivery
+  // records are still written (the dispatcher finishes its in-flight sends after this).
+  void closeIntake();
+  // closeIntake(), then writes every queued record (a write that fails while stopping is
+  // not retried: its rows stay pending and are re-sent under the same key after a
+  // restart), then stops the thread.
   void stop();
 
   std::future<Result<SubmitOutcome>> submit(PendingSubmit pending);
   // An audit fact for a refused message (refused before it reached the committer).
   void recordRejection(store::RejectionRecord rejection);
+  // A delivery outcome to store, in order with the others of its row.
+  void addDelivery(store::DeliveryRecord record);
 
   CommitterStats stats() const;
   // Submits waiting for the committer thread.
@@ -65,9 +88,24 @@ private:
     std::promise<Result<SubmitOutcome>> done;
   };
 
+  struct Gathered {
+    std::vector<Request> requests;
+    std::vector<store::RejectionRecord> rejections;
+    std::vector<store::DeliveryRecord> deliveries;
+    bool empty() const { return requests.empty() && rejections.empty() && deliveries.empty(); }
+  };
+
   void run();
-  void commitBatch(std::vector<Request>& batch, std::vector<store::RejectionRecord>& rejections);
-  void deliverRows(const std::vector<const store::InboundCommit*>& commits,
+  // Under mutex_: moves what is queued into `into`. False when stopping and nothing is left.
+  bool gather(std::unique_lock<std::mutex>& lock, Gathered& into);
+  // True when the transaction committed.
+  bool commitBatch(Gathered& batch);
+  void answer(std::vector<Request>& requests, std::vector<SubmitPlan>& plans,
+              const Result<store::WriteBatchResult>& written);
+  // Puts records of a failed write back at the front of their queues, in order.
+  void requeue(Gathered& batch);
+  void giveUp(Gathered& batch);
+  void deliverRows(const std::vector<store::InboundCommit>& commits,
                    const std::vector<std::vector<int64_t>>& ids);
 
   store::Store& store_;
@@ -76,11 +114,16 @@ private:
   BatchPlanner planner_;
 
   mutable std::mutex mutex_;
-  std::condition_variable wake_;
+  std::condition_variable wake_; // the committer: something to write, or stop
+  std::condition_variable idle_; // closeIntake(): the batch in progress was answered
+  size_t requests_in_batch_ = 0;
   std::deque<Request> queue_;
-  std::vector<store::RejectionRecord> rejections_;
+  std::deque<store::RejectionRecord> rejections_;
+  std::deque<store::DeliveryRecord> deliveries_;
   bool running_ = false;
+  bool intake_closed_ = false;
   bool stopping_ = false;
+  bool write_failed_ = false; // the last write failed: wait retry_wait before the next
   CommitterStats stats_;
   std::thread thread_;
 };

@@ -161,6 +161,42 @@ MemoryStore::commitInbound(std::span<const InboundCommit> batch) {
   return ids;
 }
 
+Result<WriteBatchResult> MemoryStore::commitBatch(const WriteBatch& batch) {
+  HOTLINE_RETURN_IF_ERROR(checkInboundBatch(batch.inbound));
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (write_failure_) {
+    return *write_failure_;
+  }
+  HOTLINE_RETURN_IF_ERROR(checkKeysAreNew(batch.inbound));
+  const int64_t now_ms = clock_();
+  WriteBatchResult result;
+  for (const InboundCommit& commit : batch.inbound) {
+    result.outbox_ids.push_back(applyCommit(commit, now_ms));
+  }
+  std::vector<AuditRecord> appended;
+  for (const AuditInsert& fact : rejectionFacts(batch.rejections)) {
+    appended.push_back(chain_.extend(fact, now_ms));
+  }
+  for (size_t i = 0; i < batch.deliveries.size(); ++i) {
+    const DeliveryRecord& record = batch.deliveries[i];
+    auto stored = outbox_.find(record.outbox_id);
+    if (stored == outbox_.end()) {
+      result.refused_deliveries.emplace_back(i, outboxRowMissing(record.outbox_id));
+      continue;
+    }
+    OutboxRow row = stored->second;
+    Result<AuditInsert> fact = applyDelivery(row, record);
+    if (!fact.isOk()) {
+      result.refused_deliveries.emplace_back(i, fact.status());
+      continue;
+    }
+    stored->second = std::move(row);
+    appended.push_back(chain_.extend(*fact, now_ms));
+  }
+  appendLocked(appended);
+  return result;
+}
+
 Status MemoryStore::recordRejections(std::span<const RejectionRecord> rejections) {
   return appendAudit(rejectionFacts(rejections));
 }

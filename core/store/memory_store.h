@@ -51,6 +51,7 @@ public:
   Result<std::vector<std::vector<int64_t>>>
   commitInbound(std::span<const InboundCommit> batch) override;
   Status recordRejections(std::span<const RejectionRecord> rejections) override;
+  Result<WriteBatchResult> commitBatch(const WriteBatch& batch) override;
 
   Result<std::vector<OutboxRow>> loadPending(int64_t after_id, size_t limit) override;
   Status recordDeliveries(std::span<const DeliveryRecord> records) override;

@@ -1,7 +1,7 @@
 #pragma once
-// The read side of the SQLite store: its own connection (query_only), so that reads on the
-// submit path never wait behind a commit's fsync; WAL lets it read the last committed state
-// while the writer works. The submit path and the dispatcher's reads are raw prepared
+// The read side of the SQLite store: its own connection (query_only), so that the dispatcher's
+// and the admin API's reads never wait behind a commit's fsync; WAL lets it read the last
+// committed state while the writer works. The dispatcher's reads are raw prepared
 // statements (see sqlite_writer.h for why); admin and trace queries use POCO Data.
 //
 // Thread safety: every member locks mutex_.
@@ -23,10 +23,6 @@ public:
   static Result<std::unique_ptr<SqliteReader>> open(const std::string& path);
 
   // Hot: raw statements (sqlite_reader.cc).
-  Result<std::optional<StoredAnswer>> findAnswer(const std::string& dedupe_key);
-  Result<std::optional<TicketStateRow>> ticketState(const std::string& ticket_id);
-  Result<std::optional<std::string>> resolveLink(const std::string& system,
-                                                 const std::string& number);
   Result<std::vector<OutboxRow>> loadPending(int64_t after_id, size_t limit);
   Result<std::optional<OutboxRow>> outboxRow(int64_t id);
 
@@ -42,9 +38,6 @@ public:
 
 private:
   struct Statements {
-    std::unique_ptr<SqliteStatement> find_answer;
-    std::unique_ptr<SqliteStatement> ticket_state;
-    std::unique_ptr<SqliteStatement> resolve_link;
     std::unique_ptr<SqliteStatement> load_pending;
     std::unique_ptr<SqliteStatement> outbox_row;
   };

@@ -37,21 +37,26 @@ public:
 
   Status migrate() override { return writer_->migrate(); }
 
+  // The submit path's look-ups run on the committer thread, right before it writes: the
+  // writer's connection answers them from a warm page cache (sqlite_lookups.h).
   Result<std::optional<StoredAnswer>> findAnswer(const std::string& dedupe_key) override {
-    return reader_->findAnswer(dedupe_key);
+    return writer_->findAnswer(dedupe_key);
   }
   Result<std::optional<TicketStateRow>> ticketState(const std::string& ticket_id) override {
-    return reader_->ticketState(ticket_id);
+    return writer_->ticketState(ticket_id);
   }
   Result<std::optional<std::string>> resolveLink(const std::string& system,
                                                  const std::string& number) override {
-    return reader_->resolveLink(system, number);
+    return writer_->resolveLink(system, number);
   }
   Result<std::vector<std::vector<int64_t>>>
   commitInbound(std::span<const InboundCommit> batch) override {
     return writer_->commitInbound(batch);
   }
   Status recordRejections(std::span<const RejectionRecord> rejections) override;
+  Result<WriteBatchResult> commitBatch(const WriteBatch& batch) override {
+    return writer_->commitBatch(batch);
+  }
 
   Result<std::vector<OutboxRow>> loadPending(int64_t after_id, size_t limit) override {
     return reader_->loadPending(after_id, limit);

@@ -92,7 +92,28 @@ Status SqliteWriter::prepareStatements() {
     }
     entry.slot = std::move(statement).value();
   }
+  Result<SqliteLookups> lookups = SqliteLookups::prepare(*connection_);
+  if (!lookups.isOk()) {
+    return lookups.status();
+  }
+  lookups_.emplace(std::move(lookups).value());
   return Status::ok();
+}
+
+Result<std::optional<StoredAnswer>> SqliteWriter::findAnswer(const std::string& dedupe_key) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return lookups_->findAnswer(dedupe_key);
+}
+
+Result<std::optional<TicketStateRow>> SqliteWriter::ticketState(const std::string& ticket_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return lookups_->ticketState(ticket_id);
+}
+
+Result<std::optional<std::string>> SqliteWriter::resolveLink(const std::string& system,
+                                                             const std::string& number) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return lookups_->resolveLink(system, number);
 }
 
 // The chain resumes from whichever of the last record and the head anchor is further on.
@@ -184,6 +205,42 @@ SqliteWriter::commitInbound(std::span<const InboundCommit> batch) {
     return status;
   }
   return ids;
+}
+
+Result<WriteBatchResult> SqliteWriter::commitBatch(const WriteBatch& batch) {
+  HOTLINE_RETURN_IF_ERROR(checkInboundKeys(batch.inbound));
+  WriteBatchResult result;
+  result.outbox_ids.resize(batch.inbound.size());
+  if (batch.inbound.empty() && batch.rejections.empty() && batch.deliveries.empty()) {
+    return result;
+  }
+  const std::vector<AuditInsert> rejected = rejectionFacts(batch.rejections);
+  std::lock_guard<std::mutex> lock(mutex_);
+  const int64_t now_ms = clock_();
+  Status status = transact([&]() -> Status {
+    result.refused_deliveries.clear(); // a retried transaction starts over
+    for (size_t i = 0; i < batch.inbound.size(); ++i) {
+      HOTLINE_RETURN_IF_ERROR(insertCommit(batch.inbound[i], now_ms, result.outbox_ids[i]));
+    }
+    for (const AuditInsert& fact : rejected) {
+      HOTLINE_RETURN_IF_ERROR(appendRecord(fact, now_ms));
+    }
+    for (size_t i = 0; i < batch.deliveries.size(); ++i) {
+      // A refusal is decided before the row is touched, so skipping it leaves nothing half
+      // written; any other failure rolls the whole batch back.
+      Status applied = applyDeliveryRecord(batch.deliveries[i], now_ms);
+      if (isDeliveryRefusal(applied)) {
+        result.refused_deliveries.emplace_back(i, std::move(applied));
+      } else if (!applied.isOk()) {
+        return applied;
+      }
+    }
+    return Status::ok();
+  });
+  if (!status.isOk()) {
+    return status;
+  }
+  return result;
 }
 
 Status SqliteWriter::insertCommit(const InboundCommit& commit, int64_t now_ms,

@@ -15,6 +15,7 @@
 
 #include "core/audit/audit_chain.h"
 #include "core/store/sqlite_connection.h"
+#include "core/store/sqlite_lookups.h"
 #include "core/store/sqlite_options.h"
 #include "core/store/store.h"
 
@@ -38,9 +39,15 @@ public:
   Result<std::vector<std::vector<int64_t>>> commitInbound(std::span<const InboundCommit> batch);
   Status appendAudit(std::span<const AuditInsert> records);
   Status recordDeliveries(std::span<const DeliveryRecord> records);
+  Result<WriteBatchResult> commitBatch(const WriteBatch& batch);
   Status replayDead(int64_t id, const std::string& actor);
   Status discardDead(int64_t id, const std::string& actor, const std::string& reason);
   Status put(const std::string& scope, const std::string& key, const std::string& value);
+  // The submit path's look-ups, on this connection's warm cache (see sqlite_lookups.h).
+  Result<std::optional<StoredAnswer>> findAnswer(const std::string& dedupe_key);
+  Result<std::optional<TicketStateRow>> ticketState(const std::string& ticket_id);
+  Result<std::optional<std::string>> resolveLink(const std::string& system,
+                                                 const std::string& number);
   Result<std::string> pragma(const std::string& name);
 
 private:
@@ -75,6 +82,9 @@ private:
   Status putState(const std::string& scope, const std::string& key, const std::string& value,
                   int64_t now_ms);
   Result<OutboxRow> selectOutbox(int64_t id);
+  // Moves the row as `record` says and audits it: NotFound / FailedPrecondition when the
+  // row is gone or no longer pending (isDeliveryRefusal).
+  Status applyDeliveryRecord(const DeliveryRecord& record, int64_t now_ms);
   Status updateOutbox(const OutboxRow& row, std::optional<int> last_status);
   // Loads row `id`, lets `change` move it, writes it back and audits the change.
   template <typename Change>
@@ -83,6 +93,7 @@ private:
   std::mutex mutex_;
   std::unique_ptr<SqliteConnection> connection_;
   Statements statements_; // after connection_: finalized before it closes
+  std::optional<SqliteLookups> lookups_;
   audit::AuditChain chain_;
   StoreClock clock_;
 };

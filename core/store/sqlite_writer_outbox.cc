@@ -48,6 +48,19 @@ Status SqliteWriter::updateOutbox(const OutboxRow& row, std::optional<int> last_
   return update.run();
 }
 
+Status SqliteWriter::applyDeliveryRecord(const DeliveryRecord& record, int64_t now_ms) {
+  Result<OutboxRow> row = selectOutbox(record.outbox_id);
+  if (!row.isOk()) {
+    return row.status();
+  }
+  Result<AuditInsert> fact = applyDelivery(*row, record);
+  if (!fact.isOk()) {
+    return fact.status();
+  }
+  HOTLINE_RETURN_IF_ERROR(updateOutbox(*row, record.http_status));
+  return appendRecord(*fact, now_ms);
+}
+
 Status SqliteWriter::recordDeliveries(std::span<const DeliveryRecord> records) {
   if (records.empty()) {
     return Status::ok();
@@ -56,16 +69,7 @@ Status SqliteWriter::recordDeliveries(std::span<const DeliveryRecord> records) {
   const int64_t now_ms = clock_();
   return transact([&]() -> Status {
     for (const DeliveryRecord& record : records) {
-      Result<OutboxRow> row = selectOutbox(record.outbox_id);
-      if (!row.isOk()) {
-        return row.status();
-      }
-      Result<AuditInsert> fact = applyDelivery(*row, record);
-      if (!fact.isOk()) {
-        return fact.status();
-      }
-      HOTLINE_RETURN_IF_ERROR(updateOutbox(*row, record.http_status));
-      HOTLINE_RETURN_IF_ERROR(appendRecord(*fact, now_ms));
+      HOTLINE_RETURN_IF_ERROR(applyDeliveryRecord(record, now_ms));
     }
     return Status::ok();
   });

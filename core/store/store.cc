@@ -16,4 +16,9 @@ const char* outboxStateName(OutboxState state) {
   return "unknown";
 }
 
+bool isDeliveryRefusal(const Status& status) {
+  return status.code() == StatusCode::NotFound || status.code() == StatusCode::FailedPrecondition ||
+         status.code() == StatusCode::InvalidArgument;
+}
+
 } // namespace hotline::store

@@ -22,6 +22,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hotline::store {
@@ -158,6 +159,27 @@ inline OutboxRow pendingOutboxRow(const OutboxInsert& insert, int64_t id, int64_
   return row;
 }
 
+// The group committer's write: everything it has gathered, in one transaction. Inbound
+// commits first, then the audit facts of refused messages, then delivery outcomes.
+struct WriteBatch {
+  std::span<const InboundCommit> inbound;
+  std::span<const RejectionRecord> rejections;
+  std::span<const DeliveryRecord> deliveries;
+};
+
+// True when a store refused a delivery record for good (the row is gone or no longer
+// pending), as opposed to failing to write it now.
+bool isDeliveryRefusal(const Status& status);
+
+struct WriteBatchResult {
+  // New outbox ids, as commitInbound returns them.
+  std::vector<std::vector<int64_t>> outbox_ids;
+  // Delivery records the store will never take (their row is gone or no longer pending,
+  // e.g. discarded meanwhile): index into WriteBatch::deliveries and the reason. They are
+  // skipped; the rest of the batch is stored.
+  std::vector<std::pair<size_t, Status>> refused_deliveries;
+};
+
 struct OutboxCounts {
   int64_t pending = 0;
   int64_t dead = 0;
@@ -194,6 +216,9 @@ public:
   virtual Result<std::vector<std::vector<int64_t>>>
   commitInbound(std::span<const InboundCommit> batch) = 0;
   virtual Status recordRejections(std::span<const RejectionRecord> rejections) = 0;
+  // All of `batch` in one transaction: on failure nothing of it is stored. One writer
+  // gathering every kind of write is what lets a single fsync cover them all.
+  virtual Result<WriteBatchResult> commitBatch(const WriteBatch& batch) = 0;
 
   // -- outbox
   // Pending rows with id > after_id, in id order, at most `limit`.

@@ -64,8 +64,14 @@ BEFORE=$(accepted)
 sleep "$SECONDS_TO_RUN"
 AFTER=$(accepted)
 wait "$LOAD_PID" || true
+cpu_seconds() { awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/$1/stat"; }
+GW_CPU=$(cpu_seconds "$GW_PID")
+SIM_CPU=$(cpu_seconds "$SIM_PID")
 RSS_KB=$(grep VmHWM "/proc/$GW_PID/status" | awk '{print $2}')
 
+METRICS=$(curl -s -H "Authorization: Bearer $(cat "$WORK/admin.token")" \
+  "http://127.0.0.1:$ADMIN_PORT/metrics")
+BATCHES=$(echo "$METRICS" | grep '^hotline_commit_batches_total' | awk '{print $2}')
 ACKED=$(sed -E 's/.*"acknowledged":([0-9]+).*/\1/' "$WORK/load.json")
 DRAIN_START=$(date +%s.%N)
 for _ in $(seq 1 600); do
@@ -81,5 +87,8 @@ echo "statuses:  $(tr '\n' ' ' < "$WORK/load.err")"
 echo "delivered: $(( (AFTER - BEFORE) / SECONDS_TO_RUN ))/s during the measured window" \
      "($(( AFTER - BEFORE )) items); backlog drained ${DRAIN_S}s after the load stopped"
 echo "peak RSS:  $(( RSS_KB / 1024 )) MiB (VmHWM of the gateway)"
+echo "cpu:       gateway ${GW_CPU}s, simulator ${SIM_CPU}s over $(( WARMUP + SECONDS_TO_RUN ))s of load" \
+     "(the load driver reports its own)"
+echo "commits:   ${BATCHES} transactions (inbound submits and delivery outcomes together)"
 echo "sim:       $(curl -s "http://127.0.0.1:$SIM_PORT/sim/stats")"
 echo "acked in window: $ACKED"

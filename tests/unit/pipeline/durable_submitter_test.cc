@@ -17,14 +17,13 @@ using ::testing::HasSubstr;
 // A store whose first commit waits until released, so a test can line submits up behind it.
 class GatedStore : public store::MemoryStore {
 public:
-  Result<std::vector<std::vector<int64_t>>>
-  commitInbound(std::span<const store::InboundCommit> batch) override {
+  Result<store::WriteBatchResult> commitBatch(const store::WriteBatch& batch) override {
     std::unique_lock<std::mutex> lock(mutex_);
     ++commits_entered_;
     entered_.notify_all();
     open_.wait(lock, [this] { return released_; });
     lock.unlock();
-    return store::MemoryStore::commitInbound(batch);
+    return store::MemoryStore::commitBatch(batch);
   }
   void waitEntered() {
     std::unique_lock<std::mutex> lock(mutex_);

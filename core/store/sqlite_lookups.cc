@@ -1,0 +1,81 @@
+#include "core/store/sqlite_lookups.h"
+
+namespace hotline::store {
+namespace {
+
+constexpr const char* kFindAnswer =
+    "SELECT id, answer_status, ticket_id, answer_body FROM messages WHERE dedupe_key = ?1";
+constexpr const char* kTicketState =
+    "SELECT ticket_id, status, extension_pending, updated_at FROM tickets WHERE ticket_id = ?1";
+constexpr const char* kResolveLink =
+    "SELECT ticket_id FROM links WHERE system = ?1 AND number = ?2";
+
+} // namespace
+
+Result<SqliteLookups> SqliteLookups::prepare(SqliteConnection& connection) {
+  SqliteLookups lookups;
+  struct Entry {
+    std::unique_ptr<SqliteStatement>& slot;
+    const char* sql;
+  };
+  for (const Entry& entry :
+       {Entry{lookups.find_answer_, kFindAnswer}, Entry{lookups.ticket_state_, kTicketState},
+        Entry{lookups.resolve_link_, kResolveLink}}) {
+    Result<std::unique_ptr<SqliteStatement>> statement = connection.prepare(entry.sql);
+    if (!statement.isOk()) {
+      return statement.status();
+    }
+    entry.slot = std::move(statement).value();
+  }
+  return lookups;
+}
+
+Result<std::optional<StoredAnswer>> SqliteLookups::findAnswer(const std::string& dedupe_key) {
+  SqliteStatement& select = *find_answer_;
+  SqliteStatement::Reset reset(select);
+  select.bindText(1, dedupe_key);
+  Result<bool> found = select.step();
+  if (!found.isOk()) {
+    return found.status();
+  }
+  if (!*found) {
+    return std::optional<StoredAnswer>();
+  }
+  return std::optional<StoredAnswer>(StoredAnswer{select.columnInt64(0),
+                                                  static_cast<int>(select.columnInt64(1)),
+                                                  select.columnText(2), select.columnText(3)});
+}
+
+Result<std::optional<TicketStateRow>> SqliteLookups::ticketState(const std::string& ticket_id) {
+  SqliteStatement& select = *ticket_state_;
+  SqliteStatement::Reset reset(select);
+  select.bindText(1, ticket_id);
+  Result<bool> found = select.step();
+  if (!found.isOk()) {
+    return found.status();
+  }
+  if (!*found) {
+    return std::optional<TicketStateRow>();
+  }
+  return std::optional<TicketStateRow>(TicketStateRow{select.columnText(0), select.columnText(1),
+                                                      select.columnInt64(2) != 0,
+                                                      select.columnInt64(3)});
+}
+
+Result<std::optional<std::string>> SqliteLookups::resolveLink(const std::string& system,
+                                                              const std::string& number) {
+  SqliteStatement& select = *resolve_link_;
+  SqliteStatement::Reset reset(select);
+  select.bindText(1, system);
+  select.bindText(2, number);
+  Result<bool> found = select.step();
+  if (!found.isOk()) {
+    return found.status();
+  }
+  if (!*found) {
+    return std::optional<std::string>();
+  }
+  return std::optional<std::string>(select.columnText(0));
+}
+
+} // namespace hotline::store
