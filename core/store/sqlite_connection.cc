@@ -101,10 +101,12 @@ Status SqliteConnection::configure(Role role, bool synchronous_full) {
       *session_ << "PRAGMA query_only=ON", now;
       return Status::ok();
     }
-    // 16 KiB pages for a new file (no effect on an existing one): a message row with its
-    // body and canonical JSON is 1-3 KiB, and at 4 KiB a page holds one or two of them, so
-    // every other insert allocated a page; measured, 16 KiB halves the cost of an insert.
-    *session_ << "PRAGMA page_size=16384", now;
+    // 4 KiB pages (SQLite's default; no effect on an existing file). Every transaction
+    // writes each page it dirtied whole to the WAL, and a commit of the pipeline's usual
+    // size (10-30 messages) dirties about one page per index and table whatever its size:
+    // at 16 KiB that was ~300 KiB of WAL per commit, a quarter of the gateway's CPU in
+    // pwrite and WAL checksums. 16 KiB only wins at batches of 100+ (tests/bench/RESULTS.md).
+    *session_ << "PRAGMA page_size=4096", now;
     std::string mode;
     *session_ << "PRAGMA journal_mode=WAL", into(mode), now;
     if (mode != "wal") {
@@ -117,10 +119,10 @@ Status SqliteConnection::configure(Role role, bool synchronous_full) {
     // (tests, benchmarks of the CPU side) may lose the last commits on power loss.
     *session_ << (synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"), now;
     *session_ << "PRAGMA foreign_keys=ON", now;
-    // 64 MiB of page cache (SQLite's default is 2 MiB): the upper levels and hot leaves of
+    // 48 MiB of page cache (SQLite's default is 2 MiB): the upper levels and hot leaves of
     // the unique indexes stay in memory, and a batch's pages are not evicted and re-read
-    // before its COMMIT writes them.
-    *session_ << "PRAGMA cache_size=-65536", now;
+    // before its COMMIT writes them. Bounded so the gateway stays under 100 MiB RSS.
+    *session_ << "PRAGMA cache_size=-49152", now;
   } catch (const Poco::Exception& error) {
     return pocoError("cannot configure", error);
   }
