@@ -2,6 +2,7 @@
 
 #include "core/app/admin_commands.h"
 #include "core/app/gateway.h"
+#include "core/app/mapping_command.h"
 #include "core/app/plugin_locations.h"
 #include "core/app/signals.h"
 #include "core/config/config_reference.h"
@@ -9,6 +10,7 @@
 #include "core/config/gateway_config.h"
 #include "core/log/log.h"
 
+#include <csignal>
 #include <ostream>
 
 namespace hotline::app {
@@ -27,6 +29,8 @@ constexpr const char* kUsage =
     "  config check FILE              validate a config file and report every error\n"
     "  describe CONNECTOR|core [--config FILE]\n"
     "                                 print the config table of a connector type or the core\n"
+    "  mapping test MAPPING INPUT [--expect FILE] [--explain] [--codes DIR]\n"
+    "                                 run a mapping file on one payload, print the result\n"
     "  dlq list|show ID|replay ID|discard ID [--reason R]\n"
     "                                 dead letters of a running gateway (admin API)\n"
     "  audit list [--ticket ID] | audit verify [--db FILE]\n"
@@ -109,14 +113,19 @@ int describe(const std::vector<std::string>& args, std::ostream& out, std::ostre
 
 int run(const std::vector<std::string>& args, std::ostream& err) {
   // Before any thread exists, so that every thread inherits the blocked mask.
-  blockTerminationSignals();
+  blockGatewaySignals();
   Gateway gateway(configOption(args, 1, kDefaultConfig));
   Status started = gateway.start();
   if (!started.isOk()) {
     err << "hotline-gateway: not started: " << started.message() << "\n";
     return started.code() == StatusCode::InvalidArgument ? kExitUsage : kExitFailure;
   }
-  int signal_number = waitForTerminationSignal();
+  int signal_number = waitForGatewaySignal();
+  while (signal_number == SIGHUP) {
+    // The outcome is logged and audited by the reload itself; the gateway serves on either way.
+    (void)gateway.reloadMappings("signal:SIGHUP");
+    signal_number = waitForGatewaySignal();
+  }
   log::info("app", "termination signal received, shutting down",
             {{"signal", std::to_string(signal_number)}});
   gateway.stop();
@@ -141,6 +150,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   }
   if (command == "describe") {
     return describe(args, out, err);
+  }
+  if (command == "mapping") {
+    return runMappingCommand(args, out, err);
   }
   if (command == "dlq") {
     return runDlqCommand(args, out, err);

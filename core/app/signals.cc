@@ -6,26 +6,27 @@
 namespace hotline::app {
 namespace {
 
-sigset_t terminationSignals() {
+sigset_t gatewaySignals() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGTERM);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGQUIT);
+  sigaddset(&set, SIGHUP);
   return set;
 }
 
 } // namespace
 
-void blockTerminationSignals() {
-  sigset_t set = terminationSignals();
+void blockGatewaySignals() {
+  sigset_t set = gatewaySignals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   // A peer closing a connection mid-write must not kill the process.
   std::signal(SIGPIPE, SIG_IGN);
 }
 
-int waitForTerminationSignal() {
-  sigset_t set = terminationSignals();
+int waitForGatewaySignal() {
+  sigset_t set = gatewaySignals();
   int signal_number = 0;
   while (sigwait(&set, &signal_number) != 0) {
   }

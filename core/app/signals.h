@@ -1,13 +1,14 @@
 #pragma once
-// Termination signals are taken synchronously: they are blocked in every thread (call
-// blockTerminationSignals() before any thread starts, so all threads inherit the mask) and
-// the main thread waits for one with sigwait(). No handler runs in signal context, so
-// shutdown code may do anything.
+// Signals are taken synchronously: they are blocked in every thread (call
+// blockGatewaySignals() before any thread starts, so all threads inherit the mask) and the
+// main thread waits for one with sigwait(). No handler runs in signal context, so what a
+// signal triggers (a graceful stop, a mapping reload) may do anything.
 
 namespace hotline::app {
 
-void blockTerminationSignals();
-// Blocks until SIGTERM, SIGINT or SIGQUIT arrives; returns the signal number.
-int waitForTerminationSignal();
+// SIGTERM, SIGINT, SIGQUIT (stop) and SIGHUP (reload the mappings).
+void blockGatewaySignals();
+// Blocks until one of them arrives; returns the signal number.
+int waitForGatewaySignal();
 
 } // namespace hotline::app
