@@ -10,6 +10,7 @@
 
 #include "simulators/common/stop_signals.h"
 #include "simulators/core_platform/src/core_platform_simulator.h"
+#include "simulators/sink/src/sink_simulator.h"
 
 namespace {
 
@@ -25,6 +26,8 @@ struct Subcommand {
 constexpr std::array kSubcommands{
     Subcommand{"core", "the hotline core platform (tickets, events, bulk; judges order)",
                &hotline::sim::core_platform::runCorePlatform},
+    Subcommand{"sink", "any HTTP endpoint: records what arrives (GET /sim/requests)",
+               &hotline::sim::sink::runSink},
 };
 
 void printUsage(std::ostream& out) {

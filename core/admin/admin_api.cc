@@ -99,6 +99,19 @@ public:
     answerJson(response, report.healthy ? 200 : 503, http::renderHealthReport(report));
   }
 
+  void reloadMappings(const http::HttpRequest&, http::HttpResponse& response) {
+    if (!s_.reload_mappings) {
+      response.setError(404, "not_found", "this gateway has no mappings to reload");
+      return;
+    }
+    Result<size_t> reloaded = s_.reload_mappings(kActor);
+    if (!reloaded) {
+      answerStatus(response, reloaded.status());
+      return;
+    }
+    answerJson(response, 200, "{\"reloaded\":true,\"mappings\":" + std::to_string(*reloaded) + "}");
+  }
+
   void metrics(const http::HttpRequest&, http::HttpResponse& response) {
     response.status = 200;
     response.content_type = "text/plain; version=0.0.4; charset=utf-8";
@@ -285,6 +298,7 @@ Status registerAdminApi(http::Router& router, AdminServices services) {
       {"GET", "/admin/v1/audit", &AdminApi::audit, false},
       {"GET", "/admin/v1/audit/verify", &AdminApi::verify, false},
       {"GET", "/admin/v1/tickets/{id}/trace", &AdminApi::trace, false},
+      {"POST", "/admin/v1/mappings/reload", &AdminApi::reloadMappings, false},
   };
   for (const Entry& entry : entries) {
     AdminApi* raw = api.get();

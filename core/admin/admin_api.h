@@ -39,6 +39,9 @@ struct AdminServices {
   std::function<std::string()> metrics;      // Prometheus text
   http::HealthProbe readiness;
   std::string token;
+  // Recompiles the mapping files and swaps them in (audited, with `actor`); the number of
+  // plans now served, or why nothing changed. Unset: POST /admin/v1/mappings/reload is 404.
+  std::function<Result<size_t>(const std::string& actor)> reload_mappings;
 };
 
 Status registerAdminApi(http::Router& router, AdminServices services);

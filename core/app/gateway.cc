@@ -2,12 +2,17 @@
 
 #include "core/admin/admin_api.h"
 #include "core/admin/admin_token.h"
+#include "core/app/instance_peer.h"
+#include "core/app/outbound_endpoint.h"
 #include "core/app/plugin_locations.h"
 #include "core/http/health_endpoint.h"
 #include "core/log/log.h"
 
 namespace hotline::app {
 namespace {
+
+// Concurrent deliveries per connector instance (their deliver() blocks on the network).
+constexpr size_t kDeliveryWorkersPerConnector = 2;
 
 log::Options logOptions(const Poco::Util::AbstractConfiguration& core) {
   log::Options options;
@@ -57,7 +62,8 @@ Status Gateway::start() {
   }
   pipeline_ = std::move(pipeline).value();
   // The peers' server comes last: once /healthz answers, everything else is ready too.
-  for (auto step : {&Gateway::startConnectors, &Gateway::startAdmin, &Gateway::startServer}) {
+  for (auto step : {&Gateway::startConnectors, &Gateway::startDelivery, &Gateway::startAdmin,
+                    &Gateway::startServer}) {
     Status started = (this->*step)();
     if (!started.isOk()) {
       stop();
@@ -72,6 +78,13 @@ Status Gateway::start() {
              {"admin_port", std::to_string(adminPort())},
              {"connectors", std::to_string(connectors_.size())}});
   return Status::ok();
+}
+
+Result<size_t> Gateway::reloadMappings(const std::string& actor) {
+  if (pipeline_ == nullptr) {
+    return failedPrecondition("the gateway is not running");
+  }
+  return pipeline_->reloadMappings(actor);
 }
 
 Status Gateway::loadConfig() {
@@ -105,8 +118,29 @@ Status Gateway::startConnectors() {
   return Status::ok();
 }
 
+// Every connector instance is a delivery target on the downlink, reached by its name.
+Status Gateway::startDelivery() {
+  for (const auto& connector : connectors_) {
+    peers_.push_back(std::make_unique<InstancePeer>(*connector, connector->plugin().type()));
+    auto target = std::make_shared<downlink::ConnectorTarget>(
+        *peers_.back(), pipeline_->outboundMapper(), kDeliveryWorkersPerConnector);
+    connector_targets_.push_back(target);
+    HOTLINE_RETURN_IF_ERROR(pipeline_->addTarget(target));
+  }
+  return pipeline_->startDelivery();
+}
+
 Status Gateway::startServer() {
   HOTLINE_RETURN_IF_ERROR(http::registerHealthEndpoint(router_, [this] { return healthReport(); }));
+  const std::string token = config_->core->getRawString("core_platform.outbound_token", "");
+  if (!token.empty()) {
+    OutboundEndpointOptions outbound{token, {}};
+    for (const auto& connector : connectors_) {
+      outbound.instances.insert(connector->name());
+    }
+    HOTLINE_RETURN_IF_ERROR(
+        registerOutboundEndpoint(router_, pipeline_->submitter(), std::move(outbound)));
+  }
   server_ = std::make_unique<http::IngressServer>(router_, serverOptions(*config_->core));
   return server_->start();
 }
@@ -123,9 +157,12 @@ Status Gateway::startAdmin() {
   }
   HOTLINE_RETURN_IF_ERROR(
       http::registerHealthEndpoint(admin_router_, [this] { return healthReport(); }));
-  admin::AdminServices services{pipeline_->store(), pipeline_.get(),
+  admin::AdminServices services{pipeline_->store(),
+                                pipeline_.get(),
                                 [this] { return metricsText(); },
-                                [this] { return pipeline_->readiness(); }, *token};
+                                [this] { return pipeline_->readiness(); },
+                                *token,
+                                [this](const std::string& actor) { return reloadMappings(actor); }};
   HOTLINE_RETURN_IF_ERROR(admin::registerAdminApi(admin_router_, services));
   admin_server_ = std::make_unique<http::IngressServer>(admin_router_, adminOptions(core));
   return admin_server_->start().withContext("admin API");
@@ -167,7 +204,14 @@ void Gateway::stop() {
     admin_server_->stop();
     admin_server_.reset();
   }
-  while (!connectors_.empty()) { // reverse start order
+  // Delivery first: in-flight deliveries through connectors finish while they still run.
+  if (pipeline_) {
+    pipeline_->stopDelivery(deadline);
+  }
+  for (const auto& target : connector_targets_) {
+    target->stop();
+  }
+  while (!connectors_.empty()) { // reverse start order; they may still submit while draining
     connectors_.back()->stop();
     connectors_.pop_back();
   }
@@ -175,6 +219,8 @@ void Gateway::stop() {
     pipeline_->stop(deadline);
     pipeline_.reset();
   }
+  connector_targets_.clear();
+  peers_.clear();
 }
 
 uint16_t Gateway::port() const {

@@ -7,6 +7,7 @@
 
 #include "core/app/pipeline_runtime.h"
 #include "core/config/gateway_config.h"
+#include "core/downlink/connector_target.h"
 #include "core/http/ingress_server.h"
 #include "core/http/router.h"
 #include "core/plugin_host/connector_instance.h"
@@ -29,6 +30,9 @@ public:
 
   Status start();
   void stop();
+  // Recompiles the mapping files (SIGHUP, POST /admin/v1/mappings/reload); see
+  // PipelineRuntime::reloadMappings.
+  Result<size_t> reloadMappings(const std::string& actor);
 
   // The ports actually bound (useful when the config asks for port 0).
   uint16_t port() const;
@@ -39,6 +43,7 @@ private:
   Status startServer();
   Status startAdmin();
   Status startConnectors();
+  Status startDelivery();
   http::HealthReport healthReport();
   std::string metricsText();
 
@@ -51,6 +56,9 @@ private:
   std::unique_ptr<http::IngressServer> server_;
   std::unique_ptr<http::IngressServer> admin_server_;
   std::vector<std::unique_ptr<plugin_host::ConnectorInstance>> connectors_;
+  // The downlink: each instance as a delivery target (stopped before the instances).
+  std::vector<std::unique_ptr<downlink::DownlinkPeer>> peers_;
+  std::vector<std::shared_ptr<downlink::ConnectorTarget>> connector_targets_;
 };
 
 } // namespace hotline::app

@@ -2,6 +2,8 @@
 
 #include "core/log/log.h"
 
+#include <filesystem>
+
 namespace hotline::app {
 namespace {
 
@@ -40,6 +42,24 @@ delivery::CorePlatformOptions targetOptions(const Config& core) {
   return options;
 }
 
+// A missing directory means no mappings (canonical JSON only); a broken file refuses start.
+Result<std::unique_ptr<mapping::MappingSet>> loadMappings(const Config& core) {
+  const std::string dir = core.getRawString("mappings.dir", "mappings");
+  std::error_code error;
+  if (!std::filesystem::is_directory(dir, error)) {
+    log::info("pipeline", "no mappings directory; connectors submit canonical JSON",
+              {{"dir", dir}});
+    return std::unique_ptr<mapping::MappingSet>();
+  }
+  Result<std::unique_ptr<mapping::MappingSet>> loaded = mapping::MappingSet::load(dir);
+  if (!loaded) {
+    return loaded.status().withContext("mappings " + dir);
+  }
+  log::info("pipeline", "mappings loaded",
+            {{"dir", dir}, {"mappings", std::to_string((*loaded)->size())}});
+  return loaded;
+}
+
 } // namespace
 
 // The dispatcher's outcomes go to the committer: one writer for everything (see
@@ -65,6 +85,13 @@ Result<std::unique_ptr<PipelineRuntime>> PipelineRuntime::start(const Config& co
     return opened.status();
   }
   self->store_ = std::move(opened).value();
+  Result<std::unique_ptr<mapping::MappingSet>> mappings = loadMappings(core);
+  if (!mappings) {
+    return mappings.status();
+  }
+  self->mappings_ = std::move(mappings).value();
+  self->mapper_ = std::make_unique<pipeline::MappingMapper>(self->mappings_.get());
+  self->outbound_mapper_ = std::make_unique<downlink::MappingOutboundMapper>(self->mappings_.get());
 
   // The committer first: the dispatcher writes its outcomes through it from the start.
   PipelineRuntime* runtime = self.get();
@@ -85,9 +112,8 @@ Result<std::unique_ptr<PipelineRuntime>> PipelineRuntime::start(const Config& co
   self->dispatcher_ = std::make_unique<delivery::OutboxDispatcher>(
       *self->store_, delivery::OutboxDispatcher::Targets{target}, dispatcherOptions(core),
       self->clock_, delivery::RetryPolicy::RandomSource{}, self->delivery_log_.get());
-  HOTLINE_RETURN_IF_ERROR(self->dispatcher_->start().withContext("outbox dispatcher"));
 
-  self->durable_ = std::make_unique<pipeline::DurableSubmitter>(self->mapper_, *self->committer_);
+  self->durable_ = std::make_unique<pipeline::DurableSubmitter>(*self->mapper_, *self->committer_);
   self->measured_ = std::make_unique<pipeline::MeasuredSubmitter>(*self->durable_);
   return self;
 }
@@ -96,23 +122,68 @@ PipelineRuntime::~PipelineRuntime() {
   stop(std::chrono::steady_clock::now());
 }
 
-void PipelineRuntime::stop(std::chrono::steady_clock::time_point deadline) {
-  if (stopped_) {
+Status PipelineRuntime::addTarget(std::shared_ptr<delivery::DeliveryTarget> target) {
+  return dispatcher_->addTarget(std::move(target));
+}
+
+Status PipelineRuntime::startDelivery() {
+  HOTLINE_RETURN_IF_ERROR(dispatcher_->start().withContext("outbox dispatcher"));
+  delivery_started_ = true;
+  return Status::ok();
+}
+
+void PipelineRuntime::stopDelivery(std::chrono::steady_clock::time_point deadline) {
+  if (delivery_stopped_) {
     return;
   }
-  stopped_ = true;
-  if (committer_) {
-    committer_->closeIntake(); // commits what is queued; its rows reach the dispatcher
-  }
+  delivery_stopped_ = true;
   if (dispatcher_) {
     dispatcher_->stop(deadline); // its last outcomes go to the committer
   }
   if (http_client_) {
     http_client_->stop(deadline);
   }
-  if (committer_) {
-    committer_->stop(); // writes the outcomes
+}
+
+void PipelineRuntime::stop(std::chrono::steady_clock::time_point deadline) {
+  if (stopped_) {
+    return;
   }
+  stopped_ = true;
+  stopDelivery(deadline);
+  if (committer_) {
+    committer_->stop(); // commits what is queued, writes the outcomes
+  }
+}
+
+Result<size_t> PipelineRuntime::reloadMappings(const std::string& actor) {
+  Result<size_t> reloaded = [&]() -> Result<size_t> {
+    if (mappings_ == nullptr) {
+      return failedPrecondition("there was no mappings directory when the gateway started; "
+                                "restart it to use mappings");
+    }
+    HOTLINE_RETURN_IF_ERROR(mappings_->reload());
+    return mappings_->size();
+  }();
+  // Audited either way: which mappings served which messages is part of the record.
+  store::AuditInsert fact;
+  fact.action = reloaded ? "mappings_reloaded" : "mappings_reload_refused";
+  fact.actor = actor;
+  fact.detail = reloaded
+                    ? std::to_string(*reloaded) + " mappings serve from " + mappings_->directory()
+                    : reloaded.status().message();
+  Status audited = store_->appendAudit(std::vector<store::AuditInsert>{fact});
+  if (!audited.isOk()) {
+    log::error("pipeline", "mapping reload not audited", {{"error", audited.message()}});
+  }
+  if (!reloaded) {
+    log::error("pipeline", "mapping reload refused; the previous mappings keep serving",
+               {{"actor", actor}, {"error", reloaded.status().message()}});
+  } else {
+    log::info("pipeline", "mappings reloaded",
+              {{"actor", actor}, {"mappings", std::to_string(*reloaded)}});
+  }
+  return reloaded;
 }
 
 void PipelineRuntime::replayed(const store::OutboxRow& row) {

@@ -134,7 +134,11 @@ ConfigTable buildCorePlatform() {
                       "Send many tickets' heads in one POST /api/v1/bulk instead of one request "
                       "each."),
            integerKey("max_batch", 200, 1, 5000, "Most items in one bulk request."),
-           integerKey("max_in_flight", 4, 1, 256, "Concurrent requests to the core platform.")}};
+           integerKey("max_in_flight", 4, 1, 256, "Concurrent requests to the core platform."),
+           makeKey("outbound_token", ConfigType::Secret,
+                   "Bearer token the core platform presents on the downlink (POST "
+                   "/v1/outbound/tickets and /v1/outbound/events; env:NAME or file:PATH). "
+                   "Unset: the downlink entry is not served.")}};
 }
 
 ConfigTable buildDelivery() {
@@ -148,6 +152,16 @@ ConfigTable buildDelivery() {
                       "Consecutive failures that open a target's circuit breaker."),
            integerKey("breaker_cooldown_ms", 5000, 10, 3600000,
                       "How long an open breaker waits before one probe request.")}};
+}
+
+ConfigTable buildMappings() {
+  return {"mappings",
+          "Declarative payload mappings and code tables (mappings/README.md).",
+          {stringKey("dir", "mappings",
+                     "Directory of mapping files (<connector>/<kind>.json) and code tables "
+                     "(codes/); relative paths are taken from the working directory. A "
+                     "directory that does not exist means no mappings: connectors then submit "
+                     "canonical JSON. Reloaded on SIGHUP and POST /admin/v1/mappings/reload.")}};
 }
 
 ConfigTable buildLog() {
@@ -209,8 +223,8 @@ const ConfigTable& connectorEntryTable() {
 
 const std::vector<ConfigTable>& coreSectionTables() {
   static const std::vector<ConfigTable> tables = {
-      buildGateway(), buildHttp(),  buildStore(),        buildLog(),     buildPlugins(),
-      buildAdmin(),   buildAudit(), buildCorePlatform(), buildDelivery()};
+      buildGateway(), buildHttp(),  buildStore(),        buildLog(),      buildPlugins(),
+      buildAdmin(),   buildAudit(), buildCorePlatform(), buildDelivery(), buildMappings()};
   return tables;
 }
 

@@ -59,6 +59,21 @@ OutboxDispatcher::TargetState* OutboxDispatcher::findTarget(const std::string& n
   return it == targets_.end() ? nullptr : it->second.get();
 }
 
+Status OutboxDispatcher::addTarget(std::shared_ptr<DeliveryTarget> target) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (started_ || stopping_) {
+    return failedPrecondition("delivery target " + target->name() +
+                              ": targets are added before the dispatcher starts");
+  }
+  const std::string name = target->name();
+  if (targets_.count(name) != 0) {
+    return Status(StatusCode::AlreadyExists, "delivery target " + name + " exists already");
+  }
+  targets_.emplace(name,
+                   std::make_unique<TargetState>(std::move(target), options_.breaker, clock_));
+  return Status::ok();
+}
+
 Status OutboxDispatcher::start() {
   {
     std::lock_guard<std::mutex> lock(mutex_);

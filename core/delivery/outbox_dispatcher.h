@@ -77,6 +77,10 @@ public:
   // Parks tickets that have dead letters, loads pending rows, starts the threads. A store
   // error is returned and nothing is started.
   Status start();
+  // One more target (a connector instance on the downlink), before start(): the targets
+  // are fixed once delivery runs. AlreadyExists for a name in use, FailedPrecondition after
+  // start().
+  Status addTarget(std::shared_ptr<DeliveryTarget> target);
 
   // Newly committed rows, in commit order (the submit path calls it after each commit).
   // Never blocks on I/O. Rows already known, not Pending, or for an unknown target are

@@ -14,11 +14,7 @@ delivery::ItemVerdict shuttingDown() {
 } // namespace
 
 ConnectorTarget::ConnectorTarget(DownlinkPeer& peer, OutboundMapper& mapper, size_t workers)
-    : peer_(peer), mapper_(mapper) {
-  for (size_t i = 0; i < std::max<size_t>(workers, 1); ++i) {
-    workers_.emplace_back([this] { work(); });
-  }
-}
+    : peer_(peer), mapper_(mapper), worker_count_(std::max<size_t>(workers, 1)) {}
 
 ConnectorTarget::~ConnectorTarget() {
   stop();
@@ -34,6 +30,10 @@ void ConnectorTarget::send(std::vector<const store::OutboxRow*> batch, Callback 
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!stopping_) {
+      // Workers start with the first row: most connectors never deliver anything.
+      while (workers_.size() < worker_count_) {
+        workers_.emplace_back([this] { work(); });
+      }
       jobs_.push_back(Job{batch[0], std::move(done)});
       wake_.notify_one();
       return;

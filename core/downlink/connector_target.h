@@ -58,11 +58,12 @@ private:
 
   DownlinkPeer& peer_;
   OutboundMapper& mapper_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Job> jobs_;
   bool stopping_ = false;
-  std::vector<std::thread> workers_;
+  const size_t worker_count_;
+  std::vector<std::thread> workers_; // started by the first send()
 };
 
 } // namespace hotline::downlink

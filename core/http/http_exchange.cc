@@ -116,6 +116,7 @@ Status readBody(Poco::Net::HTTPServerRequest& in, std::optional<size_t> length,
 Status convertTarget(const Poco::Net::HTTPServerRequest& in, HttpRequest& out) {
   try {
     const Poco::URI uri(in.getURI());
+    out.target = in.getURI();
     out.path = uri.getPath();
     out.query = uri.getRawQuery();
   } catch (const Poco::Exception& e) {

@@ -16,6 +16,9 @@ struct HttpRequest {
   std::string method; // "GET", "POST", ...
   std::string path;   // decoded path without the query, e.g. "/connectors/ex-1/tickets"
   std::string query;  // raw query string without '?', may be empty
+  // The request target exactly as sent (path and query, nothing decoded): what request
+  // signatures cover (plugins/support/REQUEST_SIGNING.md).
+  std::string target;
   std::vector<std::pair<std::string, std::string>> headers; // in arrival order
   std::string body;   // complete body, already bounded by the size limit
   std::string remote; // "127.0.0.1:54321"

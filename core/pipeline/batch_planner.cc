@@ -161,15 +161,26 @@ store::InboundCommit BatchPlanner::baseCommit(const PendingSubmit& pending,
   commit.ticket_id = ticket_id;
   commit.answer_status = 201;
   commit.answer_body = answerBody(ticket_id, "accepted", false);
-  // The key is fixed here, once: every delivery attempt, before or after a crash, reuses it.
-  Result<std::string> key = model::newTicketId();
-  commit.outbox.push_back(store::OutboxInsert{core_target_, ticket_id, outbox_kind,
-                                              "application/json", std::move(outbox_body),
-                                              "hl-" + (key ? *key : pending.dedupe_key)});
+  // Uplink messages go to the core platform; downlink ones to the connector instances the
+  // core platform named. One row per target, each with its own key, fixed here once: every
+  // delivery attempt, before or after a crash, reuses it.
+  const std::vector<std::string> core_only{core_target_};
+  const std::vector<std::string>& targets = message.targets.empty() ? core_only : message.targets;
+  std::string target_list;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    const std::string& target = targets[i];
+    Result<std::string> key = model::newTicketId();
+    // The last (usually the only) row takes the body; the others copy it.
+    std::string body = i + 1 == targets.size() ? std::move(outbox_body) : outbox_body;
+    commit.outbox.push_back(
+        store::OutboxInsert{target, ticket_id, outbox_kind, "application/json", std::move(body),
+                            "hl-" + (key ? *key : pending.dedupe_key + target)});
+    target_list += (target_list.empty() ? "" : ",") + target;
+  }
   commit.audit.push_back(
       store::AuditInsert{"received", message.source, ticket_id, 0, 0, "", "kind=" + message.kind});
-  commit.audit.push_back(
-      store::AuditInsert{"stored", "gateway", ticket_id, 0, 0, core_target_, "outbox rows: 1"});
+  commit.audit.push_back(store::AuditInsert{"stored", "gateway", ticket_id, 0, 0, target_list,
+                                            "outbox rows: " + std::to_string(targets.size())});
   return commit;
 }
 

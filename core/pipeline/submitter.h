@@ -19,6 +19,9 @@ struct InboundMessage {
   std::string body;
   std::vector<std::pair<std::string, std::string>> attrs;
   std::string idempotency_key; // the peer's message id; empty = digest of the body
+  // Downlink (DESIGN.md §4): the connector instances the message goes to. Empty: it goes to
+  // the core platform (uplink).
+  std::vector<std::string> targets;
 };
 
 struct SubmitOutcome {

@@ -51,7 +51,8 @@ void callPluginHandler(hl_http_handler_fn fn, void* user, const http::HttpReques
                       params.data(),
                       params.size(),
                       abi::borrow(request.body),
-                      abi::borrow(request.remote)};
+                      abi::borrow(request.remote),
+                      abi::borrow(request.target)};
   hl_http_response out{&response, false};
   fn(user, &raw, &out);
   if (!out.responded) {

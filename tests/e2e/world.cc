@@ -13,7 +13,7 @@ int64_t member(const rapidjson::Document& doc, const char* name) {
 
 } // namespace
 
-World::World() : dir_(makeTempDir()) {
+World::World(const WorldOptions& options) : dir_(makeTempDir()) {
   sim_ = std::make_unique<ChildProcess>(HOTLINE_SIM_BIN,
                                         std::vector<std::string>{"core", "--port", "0"});
   std::optional<std::string> address =
@@ -25,7 +25,7 @@ World::World() : dir_(makeTempDir()) {
   admin_port_ = freeLoopbackPort();
   db_path_ = dir_ + "/gateway.db";
   config_path_ = dir_ + "/gateway.json";
-  std::ofstream(config_path_) << R"({
+  std::ofstream(config_path_) << R"({)" << options.extra_sections << R"(
     "http": {"port": )" << gateway_port_
                               << R"(, "threads": 32, "shutdown_grace_ms": 5000},
     "admin": {"port": )" << admin_port_
@@ -34,12 +34,14 @@ World::World() : dir_(makeTempDir()) {
                               << R"("},
     "log": {"level": "info"},
     "core_platform": {"base_url": "http://127.0.0.1:)"
-                              << sim_port_ << R"(", "timeout_ms": 3000},
+                              << sim_port_ << R"(", "timeout_ms": 3000)"
+                              << options.core_platform_extra << R"(},
     "delivery": {"backoff_base_ms": 50, "backoff_max_ms": 500, "max_attempts": 50,
                  "breaker_failures": 5, "breaker_cooldown_ms": 200},
     "connectors": [
       {"name": "intake", "type": "example", "config": {"path": "/tickets", "kind": "ticket"}},
-      {"name": "actions", "type": "example", "config": {"path": "/events", "kind": "event"}}
+      {"name": "actions", "type": "example", "config": {"path": "/events", "kind": "event"}})"
+                              << options.extra_connectors << R"(
     ]
   })";
 }
@@ -64,6 +66,12 @@ void World::startGateway() {
 int World::stopGateway(int signal) {
   std::optional<int> code = gateway_->stop(signal, std::chrono::seconds(30));
   return code.value_or(-1);
+}
+
+void World::signalGateway(int signal) {
+  if (gateway_) {
+    ::kill(gateway_->pid(), signal);
+  }
 }
 
 bool World::gatewayHealthy() {

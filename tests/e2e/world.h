@@ -21,15 +21,27 @@ struct SimStats {
   int64_t tickets = 0;
 };
 
+struct WorldOptions {
+  // More top-level config members, e.g. R"("mappings": {"dir": "..."},)".
+  std::string extra_sections;
+  // More members of the core_platform section, e.g. R"(, "outbound_token": "file:...")".
+  std::string core_platform_extra;
+  // More connector instances, each a JSON object preceded by a comma.
+  std::string extra_connectors;
+};
+
 class World {
 public:
-  World();
+  explicit World(const WorldOptions& options = {});
   ~World();
 
   void startGateway();
   // SIGTERM (clean) or SIGKILL (crash); returns the exit code, or -1 when it did not exit.
   int stopGateway(int signal);
   bool gatewayHealthy();
+  // Sends `signal` to the running gateway without waiting (e.g. SIGHUP).
+  void signalGateway(int signal);
+  const std::string& dir() const { return dir_; }
 
   uint16_t gatewayPort() const { return gateway_port_; }
   uint16_t simPort() const { return sim_port_; }

@@ -1,4 +1,5 @@
 // The command line of the real binary: config check, describe, version, usage errors.
+#include "hotline/plugin/abi.h"
 #include "tests/support/child_process.h"
 #include "tests/support/http_call.h"
 
@@ -53,7 +54,8 @@ TEST(GatewayCli, ConfigCheckPointsAtAJsonSyntaxError) {
 TEST(GatewayCli, DescribePrintsTheConnectorsDeclaredTable) {
   CommandResult result = runCommand(HOTLINE_GATEWAY_BIN, {"describe", "example"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_THAT(result.out, HasSubstr("connector example 0.1.0 (ABI 1.0"));
+  EXPECT_THAT(result.out,
+              HasSubstr("connector example 0.1.0 (ABI 1." + std::to_string(HL_ABI_MINOR)));
   for (const char* key : {"path", "kind", "id_header", "/tickets", "X-Request-Id"}) {
     EXPECT_THAT(result.out, HasSubstr(key));
   }
@@ -80,7 +82,7 @@ TEST(GatewayCli, UnknownCommandAndVersion) {
   EXPECT_THAT(unknown.err, HasSubstr("unknown command \"frobnicate\""));
   CommandResult version = runCommand(HOTLINE_GATEWAY_BIN, {"version"});
   EXPECT_EQ(version.exit_code, 0);
-  EXPECT_THAT(version.out, HasSubstr("plugin ABI 1.0"));
+  EXPECT_THAT(version.out, HasSubstr("plugin ABI 1." + std::to_string(HL_ABI_MINOR)));
   EXPECT_THAT(version.out, Not(HasSubstr("unknown")));
 }
 

@@ -1,5 +1,8 @@
 #include "example_connector.h"
 
+#include "http_post.h"
+
+#include "hotline/support/masking.h"
 #include "hotline/support/signature.h"
 
 #include <rapidjson/stringbuffer.h>
@@ -21,7 +24,13 @@ constexpr hl_config_key kExampleConfig[] = {
                       false),
     plugin::stringKey("signature_header", "X-Signature",
                       "Request header carrying the body's HMAC-SHA256 signature."),
+    plugin::stringKey("deliver_url", "",
+                      "When set (http:// or https://), downlink messages are POSTed here with "
+                      "their Idempotency-Key and X-Hotline-Ticket (the gateway's ticket id); "
+                      "empty: the connector does not deliver."),
 };
+
+constexpr long kDeliverTimeoutMs = 10000;
 
 std::string errorBody(std::string_view code, std::string_view message) {
   rapidjson::StringBuffer buffer;
@@ -46,6 +55,12 @@ Status ExampleConnector::configure(const plugin::Config& config, plugin::Host& h
   id_header_ = config.getString("id_header", "X-Request-Id");
   hmac_secret_ = config.getString("hmac_secret", "");
   signature_header_ = config.getString("signature_header", "X-Signature");
+  deliver_url_ = config.getString("deliver_url", "");
+  if (!deliver_url_.empty() && deliver_url_.rfind("http://", 0) != 0 &&
+      deliver_url_.rfind("https://", 0) != 0) {
+    return invalidArgument("deliver_url: \"" + deliver_url_ +
+                           "\" is not an http:// or https:// URL");
+  }
   std::string path = config.getString("path", "/tickets");
   return host.route("POST", path,
                     [this](const plugin::HttpRequest& request, plugin::HttpResponse& response) {
@@ -65,6 +80,32 @@ void ExampleConnector::stop() noexcept {
 
 plugin::Health ExampleConnector::health() const {
   return running_ ? plugin::Health::healthy() : plugin::Health::down("not started");
+}
+
+plugin::Delivery ExampleConnector::deliver(const plugin::Outbound& outbound) {
+  if (deliver_url_.empty()) {
+    return plugin::Delivery::permanent(
+        "the example connector delivers nothing without deliver_url");
+  }
+  PostResult posted = httpPost(deliver_url_, outbound.body,
+                               {"Content-Type: " + outbound.content_type,
+                                "Idempotency-Key: " + outbound.idempotency_key,
+                                "X-Hotline-Ticket: " + outbound.ticket_id},
+                               kDeliverTimeoutMs);
+  const std::string where = "POST " + deliver_url_;
+  if (!posted.transport_ok) {
+    return plugin::Delivery::retry(where + ": " + posted.error);
+  }
+  if (posted.status >= 200 && posted.status < 300) {
+    return plugin::Delivery::ok();
+  }
+  // The peer's text may quote personal data from the ticket: masked before it is kept.
+  const std::string answered =
+      where + " answered " + std::to_string(posted.status) + ": " + support::maskText(posted.body);
+  if (posted.status == 408 || posted.status == 429 || posted.status >= 500) {
+    return plugin::Delivery::retry(answered);
+  }
+  return plugin::Delivery::permanent(answered);
 }
 
 Status ExampleConnector::verifySignature(const plugin::HttpRequest& request) const {

@@ -1,7 +1,9 @@
 #pragma once
 // The example connector: the smallest complete connector, and the template to copy. It
 // registers one HTTP endpoint under /connectors/<instance>/ and submits every request body
-// it receives to the pipeline unchanged, answering the peer with the host's verdict.
+// it receives to the pipeline unchanged, answering the peer with the host's verdict. With
+// deliver_url set it also delivers downlink messages: each is POSTed there as the host
+// mapped it, under its idempotency key.
 
 #include "hotline/plugin/sdk.h"
 
@@ -16,6 +18,7 @@ public:
   Status start() override;
   void stop() noexcept override;
   plugin::Health health() const override;
+  plugin::Delivery deliver(const plugin::Outbound& outbound) override;
 
 private:
   void handleSubmit(const plugin::HttpRequest& request, plugin::HttpResponse& response);
@@ -26,6 +29,7 @@ private:
   std::string id_header_;
   std::string hmac_secret_; // empty: requests are not signed
   std::string signature_header_;
+  std::string deliver_url_; // empty: no downlink
   std::atomic<bool> running_{false};
 };
 

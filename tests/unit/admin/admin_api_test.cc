@@ -22,8 +22,18 @@ public:
 class AdminApiTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    AdminServices services{store_, &control_, [] { return std::string("hotline_up 1\n"); },
-                           [] { return http::HealthReport{}; }, "t0ken"};
+    AdminServices services{store_,
+                           &control_,
+                           [] { return std::string("hotline_up 1\n"); },
+                           [] { return http::HealthReport{}; },
+                           "t0ken",
+                           [this](const std::string& actor) -> Result<size_t> {
+                             reload_actors_.push_back(actor);
+                             if (!reload_error_.empty()) {
+                               return invalidArgument(reload_error_);
+                             }
+                             return size_t{7};
+                           }};
     ASSERT_TRUE(registerAdminApi(router_, services).isOk());
     store::InboundCommit commit;
     commit.dedupe_key = "intake\nm-1";
@@ -43,6 +53,9 @@ protected:
                                3};
     ASSERT_TRUE(store_.recordDeliveries(std::span<const store::DeliveryRecord>(&dead, 1)).isOk());
   }
+
+  std::vector<std::string> reload_actors_;
+  std::string reload_error_;
 
   http::HttpResponse call(const std::string& method, const std::string& path,
                           const std::string& token = "t0ken", const std::string& query = "") {
@@ -139,6 +152,35 @@ TEST_F(AdminApiTest, MetricsAreServedAsPrometheusText) {
   ASSERT_EQ(metrics.status, 200);
   EXPECT_THAT(metrics.content_type, HasSubstr("text/plain"));
   EXPECT_EQ(metrics.body, "hotline_up 1\n");
+}
+
+TEST_F(AdminApiTest, MappingReloadAnswersWhatTheGatewaySaysAndNeedsTheToken) {
+  EXPECT_EQ(call("POST", "/admin/v1/mappings/reload", "wrong").status, 401);
+  EXPECT_TRUE(reload_actors_.empty());
+  http::HttpResponse ok = call("POST", "/admin/v1/mappings/reload");
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_EQ(ok.body, R"({"reloaded":true,"mappings":7})");
+  reload_error_ = "mappings/intake/ticket.json: fields[1] (to /refs/0/number): transforms[0]: "
+                  "unknown transform \"trimm\"";
+  http::HttpResponse refused = call("POST", "/admin/v1/mappings/reload");
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_THAT(refused.body, HasSubstr("unknown transform"));
+  EXPECT_EQ(reload_actors_, (std::vector<std::string>{"admin", "admin"}));
+}
+
+TEST(AdminApiWithoutMappings, MappingReloadIsNotFound) {
+  store::MemoryStore store;
+  http::Router router;
+  ASSERT_TRUE(registerAdminApi(router, AdminServices{store, nullptr, {}, {}, "t0ken", {}}).isOk());
+  http::HttpRequest request;
+  request.method = "POST";
+  request.path = "/admin/v1/mappings/reload";
+  request.headers.emplace_back("Authorization", "Bearer t0ken");
+  http::HttpResponse response;
+  bool not_allowed = false;
+  ASSERT_TRUE(router.dispatch(request, response, not_allowed));
+  EXPECT_EQ(response.status, 404);
+  EXPECT_THAT(response.body, HasSubstr("no mappings"));
 }
 
 } // namespace

@@ -21,7 +21,7 @@ TEST_F(IngressServerTest, RoutesWithParamsQueryHeadersAndBody) {
                                                       std::string(request.header("x-peer")));
                         response.body = request.method + "|" + request.path + "|" +
                                         request.path_params.at("no") + "|" + request.query + "|" +
-                                        request.body;
+                                        request.target + "|" + request.body;
                       },
                       "test")
                   .isOk());
@@ -40,7 +40,9 @@ TEST_F(IngressServerTest, RoutesWithParamsQueryHeadersAndBody) {
   EXPECT_EQ(response.getStatus(), 200);
   EXPECT_EQ(response.getContentType(), "text/plain; charset=utf-8");
   EXPECT_EQ(response.get("X-Echo-Header", ""), "city-12345");
-  EXPECT_EQ(body, "POST|/tickets/YC 001/actions|YC 001|since=1&q=%E8%B7%AF|{\"a\":1}\n");
+  // The path is decoded; the target is exactly as sent (signatures cover it).
+  EXPECT_EQ(body, "POST|/tickets/YC 001/actions|YC 001|since=1&q=%E8%B7%AF|"
+                  "/tickets/YC%20001/actions?since=1&q=%E8%B7%AF|{\"a\":1}\n");
 }
 
 TEST_F(IngressServerTest, NotFoundAndMethodNotAllowedAreJsonErrors) {

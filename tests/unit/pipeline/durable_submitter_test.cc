@@ -45,7 +45,7 @@ private:
 
 InboundMessage inbound(std::string kind, std::string body, std::string key) {
   return InboundMessage{"intake",        "example", std::move(kind), "application/json",
-                        std::move(body), {},        std::move(key)};
+                        std::move(body), {},        std::move(key),  {}};
 }
 
 std::string ticketBody(const std::string& number) {

@@ -75,7 +75,8 @@ InboundMessage ticket(const std::string& number) {
                         R"({"refs":[{"system":"shangqiu-12345","number":")" + number +
                             R"("}],"channel":"city","content":"路灯不亮","status":"submitted"})",
                         {},
-                        "m-" + number};
+                        "m-" + number,
+                        {}};
 }
 
 store::DeliveryRecord delivered(int64_t outbox_id) {

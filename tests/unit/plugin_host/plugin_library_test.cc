@@ -19,7 +19,7 @@ TEST(PluginLibrary, LoadsTheExampleConnectorAndItsConfigTable) {
   EXPECT_EQ((*plugin)->version(), "0.1.0");
   EXPECT_EQ((*plugin)->abiMajor(), 1u);
   const config::ConfigTable& table = (*plugin)->configTable();
-  ASSERT_EQ(table.keys.size(), 5u);
+  ASSERT_EQ(table.keys.size(), 6u);
   EXPECT_EQ(table.keys[0].key, "path");
   EXPECT_EQ(table.keys[0].type, config::ConfigType::String);
   EXPECT_EQ(table.keys[0].default_value.value_or(""), "/tickets");
@@ -27,6 +27,8 @@ TEST(PluginLibrary, LoadsTheExampleConnectorAndItsConfigTable) {
   EXPECT_EQ(table.keys[3].key, "hmac_secret");
   EXPECT_EQ(table.keys[3].type, config::ConfigType::Secret);
   EXPECT_FALSE(table.keys[3].required);
+  EXPECT_EQ(table.keys[5].key, "deliver_url");
+  EXPECT_EQ(table.keys[5].default_value.value_or("unset"), "");
 }
 
 TEST(PluginLibrary, RefusesALibraryWithoutEntryPoint) {
@@ -44,7 +46,8 @@ TEST(PluginLibrary, RefusesAFutureAbiMajorNamingBothVersions) {
   EXPECT_EQ(plugin.status().code(), StatusCode::FailedPrecondition);
   EXPECT_THAT(plugin.status().message(), StartsWith("plugin " + path + ": "));
   EXPECT_THAT(plugin.status().message(), HasSubstr("plugin speaks ABI 2.3"));
-  EXPECT_THAT(plugin.status().message(), HasSubstr("this gateway speaks ABI major 1 (1.0)"));
+  EXPECT_THAT(plugin.status().message(), HasSubstr("this gateway speaks ABI major 1 (1." +
+                                                   std::to_string(HL_ABI_MINOR) + ")"));
 }
 
 TEST(PluginLibrary, RefusesADescriptorShorterThanTheAbiRequires) {

@@ -34,7 +34,7 @@ extern "C" {
 #endif
 
 #define HL_ABI_MAJOR 1u
-#define HL_ABI_MINOR 0u
+#define HL_ABI_MINOR 1u
 #define HL_PLUGIN_ENTRY_SYMBOL "hotline_plugin_entry"
 
 #if defined(__GNUC__)
@@ -130,6 +130,9 @@ typedef struct hl_http_request {
   size_t path_param_count;
   hl_str body;
   hl_str remote;
+  /* ABI 1.1: the request target exactly as sent (path and query, nothing decoded), what
+     request signatures cover. Read it only when struct_size says it is there. */
+  hl_str target;
 } /* OWNERSHIP: host, valid during the handler call */ hl_http_request;
 
 /* Opaque response under construction; filled only through hl_host_api functions. */

@@ -6,6 +6,7 @@
 #include "hotline/plugin/abi.h"
 #include "hotline/plugin/abi_util.h"
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,19 @@ public:
   std::string_view query() const { return abi::view(raw_.query); }
   std::string_view body() const { return abi::view(raw_.body); }
   std::string_view remote() const { return abi::view(raw_.remote); }
+  // The request target exactly as sent (path and query, not decoded), for signature checks.
+  // A host older than ABI 1.1 does not send it: then path and query are joined again (equal
+  // whenever the path needed no percent-escapes).
+  std::string target() const {
+    if (raw_.struct_size >= offsetof(hl_http_request, target) + sizeof(hl_str)) {
+      return std::string(abi::view(raw_.target));
+    }
+    std::string joined(path());
+    if (!query().empty()) {
+      joined.append("?").append(query());
+    }
+    return joined;
+  }
 
   // First header of that name (case-insensitive); empty when absent.
   std::string_view header(std::string_view name) const {

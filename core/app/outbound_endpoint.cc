@@ -1,0 +1,128 @@
+#include "core/app/outbound_endpoint.h"
+
+#include "hotline/support/signature.h"
+
+#include <algorithm>
+#include <memory>
+#include <sstream>
+
+namespace hotline::app {
+namespace {
+
+constexpr const char* kOwner = "core-platform";
+constexpr std::string_view kBearer = "Bearer ";
+
+std::string trimmed(std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) {
+    return "";
+  }
+  const size_t last = text.find_last_not_of(" \t");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+std::string knownList(const std::set<std::string>& instances) {
+  std::string list;
+  for (const std::string& name : instances) {
+    list += (list.empty() ? "" : ", ") + name;
+  }
+  return list.empty() ? "none configured" : list;
+}
+
+Result<std::vector<std::string>> parseTargets(std::string_view header,
+                                              const std::set<std::string>& instances) {
+  std::vector<std::string> targets;
+  std::stringstream items{std::string(header)};
+  std::string item;
+  while (std::getline(items, item, ',')) {
+    std::string name = trimmed(item);
+    if (name.empty()) {
+      continue;
+    }
+    if (instances.count(name) == 0) {
+      return invalidArgument("X-Hotline-Targets: no connector instance \"" + name +
+                             "\" (known: " + knownList(instances) + ")");
+    }
+    if (std::find(targets.begin(), targets.end(), name) == targets.end()) {
+      targets.push_back(std::move(name));
+    }
+  }
+  if (targets.empty()) {
+    return invalidArgument("X-Hotline-Targets: name the connector instances to deliver to "
+                           "(known: " +
+                           knownList(instances) + ")");
+  }
+  return targets;
+}
+
+class OutboundEndpoint {
+public:
+  OutboundEndpoint(pipeline::Submitter& submitter, OutboundEndpointOptions options)
+      : submitter_(submitter), options_(std::move(options)) {}
+
+  void handle(const std::string& kind, const http::HttpRequest& request,
+              http::HttpResponse& response) {
+    std::string_view authorization = request.header("Authorization");
+    const bool bearer = authorization.substr(0, kBearer.size()) == kBearer;
+    if (!bearer ||
+        !support::constantTimeEquals(authorization.substr(kBearer.size()), options_.token)) {
+      response.headers.emplace_back("WWW-Authenticate", "Bearer");
+      response.setError(401, "unauthenticated",
+                        "the downlink needs \"Authorization: Bearer <token>\" with the core "
+                        "platform's token (core_platform.outbound_token)");
+      return;
+    }
+    Result<std::vector<std::string>> targets =
+        parseTargets(request.header("X-Hotline-Targets"), options_.instances);
+    if (!targets) {
+      response.setError(400, "invalid_argument", targets.status().message());
+      return;
+    }
+    std::string_view key = request.header("Idempotency-Key");
+    if (key.empty()) {
+      key = request.header("X-Request-Id");
+    }
+    pipeline::InboundMessage message{"core-platform",
+                                     "core",
+                                     kind,
+                                     std::string(request.header("Content-Type")),
+                                     request.body,
+                                     {},
+                                     std::string(key),
+                                     std::move(targets).value()};
+    Result<pipeline::SubmitOutcome> outcome = submitter_.submit(message);
+    if (!outcome) {
+      const Status& status = outcome.status();
+      response.setError(httpStatusFor(status.code()), statusCodeName(status.code()),
+                        status.message());
+      return;
+    }
+    response.status = outcome->http_status;
+    response.content_type = "application/json";
+    response.body = outcome->body;
+  }
+
+private:
+  pipeline::Submitter& submitter_;
+  const OutboundEndpointOptions options_;
+};
+
+} // namespace
+
+Status registerOutboundEndpoint(http::Router& router, pipeline::Submitter& submitter,
+                                OutboundEndpointOptions options) {
+  auto endpoint = std::make_shared<OutboundEndpoint>(submitter, std::move(options));
+  for (const char* kind : {"ticket", "event"}) {
+    const std::string path = std::string("/v1/outbound/") + kind + "s";
+    HOTLINE_RETURN_IF_ERROR(router.addRoute(
+        "POST", path,
+        [endpoint, kind = std::string(kind)](const http::HttpRequest& request,
+                                             http::HttpResponse& response) {
+          endpoint->handle(kind, request, response);
+        },
+        kOwner));
+  }
+  return Status::ok();
+}
+
+} // namespace hotline::app

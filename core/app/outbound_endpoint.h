@@ -1,0 +1,33 @@
+#pragma once
+// The core platform's downlink entry (DESIGN.md §4 Downlink): it posts canonical tickets and
+// events to the gateway, naming the connector instances they go to:
+//
+//   POST /v1/outbound/tickets   canonical ticket
+//   POST /v1/outbound/events    canonical event
+//   Authorization: Bearer <core_platform.outbound_token>
+//   X-Hotline-Targets: dept-housing, dept-water
+//   Idempotency-Key: <the core platform's message id>   (or X-Request-Id)
+//
+// Each message goes through the same submit path as uplink messages (validation,
+// lifecycle, de-duplication, one durable commit) with one outbox row per named instance;
+// each row is mapped to the peer's format (`<kind>.out.json`) when it is delivered.
+// Automatic routing (an assignment to unit X goes to the department instance for X) is not
+// here yet: the core platform names the targets.
+
+#include "core/http/router.h"
+#include "core/pipeline/submitter.h"
+
+#include <set>
+#include <string>
+
+namespace hotline::app {
+
+struct OutboundEndpointOptions {
+  std::string token;               // the core platform's bearer token
+  std::set<std::string> instances; // connector instances that may be named as targets
+};
+
+Status registerOutboundEndpoint(http::Router& router, pipeline::Submitter& submitter,
+                                OutboundEndpointOptions options);
+
+} // namespace hotline::app
