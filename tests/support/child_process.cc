@@ -94,6 +94,13 @@ std::optional<int> ChildProcess::stop(int signal, std::chrono::milliseconds time
     return exit_code_;
   }
   ::kill(handle_->id(), signal);
+  return waitForExit(timeout);
+}
+
+std::optional<int> ChildProcess::waitForExit(std::chrono::milliseconds timeout) {
+  if (exit_code_) {
+    return exit_code_;
+  }
   int status = 0;
   bool exited =
       waitFor([&] { return ::waitpid(handle_->id(), &status, WNOHANG) == handle_->id(); }, timeout);
@@ -101,6 +108,8 @@ std::optional<int> ChildProcess::stop(int signal, std::chrono::milliseconds time
     return std::nullopt;
   }
   exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  // The readers end at the pipes' end of file, which the exit brings: once joined, output()
+  // and errorOutput() hold everything the process wrote.
   if (out_reader_.joinable()) {
     out_reader_.join();
   }

@@ -49,6 +49,8 @@ public:
   // Sends `signal` and waits for the exit code (nullopt on timeout). For SIGKILL the code
   // is 128 + 9.
   std::optional<int> stop(int signal, std::chrono::milliseconds timeout);
+  // Waits for the process to end by itself; its exit code (nullopt on timeout).
+  std::optional<int> waitForExit(std::chrono::milliseconds timeout);
   std::string output() const;      // stdout so far
   std::string errorOutput() const; // stderr so far
   // Waits until stdout has a line starting with `prefix`; returns the rest of that line.

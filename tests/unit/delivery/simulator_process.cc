@@ -1,11 +1,8 @@
 #include "tests/unit/delivery/simulator_process.h"
 
 #include <Poco/File.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
 
 #include <future>
-#include <istream>
 
 namespace hotline::delivery::testing {
 
@@ -20,48 +17,19 @@ SimulatorProcess::SimulatorProcess() {
     error_ = "hotline-sim was not built in " + std::string(HOTLINE_BINARY_DIR);
     return;
   }
-  Poco::Pipe out;
-  handle_ = std::make_unique<Poco::ProcessHandle>(
-      Poco::Process::launch(binary, {"core", "--port", "0"}, nullptr, &out, nullptr));
-  auto first_line = std::make_shared<std::promise<std::string>>();
-  auto line = first_line->get_future();
-  drain_ = std::thread([out, first_line]() mutable {
-    Poco::PipeInputStream stream(out);
-    std::string text;
-    bool first = true;
-    while (std::getline(stream, text)) {
-      if (first) {
-        first_line->set_value(text);
-        first = false;
-      }
-    }
-    if (first) {
-      first_line->set_value({});
-    }
-  });
-  out.close(Poco::Pipe::CLOSE_WRITE);
-  if (line.wait_for(std::chrono::seconds(20)) != std::future_status::ready) {
-    error_ = "hotline-sim printed nothing within 20 s";
+  process_ = std::make_unique<hotline::testing::ChildProcess>(
+      binary, std::vector<std::string>{"core", "--port", "0"});
+  std::optional<std::string> address =
+      process_->waitForLine("listening on ", std::chrono::seconds(20));
+  if (!address) {
+    error_ =
+        "hotline-sim did not announce its port within 20 s; stderr: " + process_->errorOutput();
     return;
   }
-  const std::string text = line.get();
-  const std::string prefix = "listening on ";
-  if (text.rfind(prefix, 0) != 0) {
-    error_ = "unexpected first line from hotline-sim: '" + text + "'";
-    return;
-  }
-  base_url_ = "http://" + text.substr(prefix.size());
+  base_url_ = "http://" + *address;
 }
 
-SimulatorProcess::~SimulatorProcess() {
-  if (handle_) {
-    Poco::Process::requestTermination(handle_->id());
-    handle_->wait();
-  }
-  if (drain_.joinable()) {
-    drain_.join();
-  }
-}
+SimulatorProcess::~SimulatorProcess() = default; // ChildProcess stops it
 
 HttpResult callSync(HttpClient& client, const std::string& method, const std::string& url,
                     const std::string& body) {

@@ -3,12 +3,10 @@
 // child process for the duration of a test, and talks to its /sim/* observation API.
 
 #include "core/delivery/http_client.h"
-
-#include <Poco/Process.h>
+#include "tests/support/child_process.h"
 
 #include <memory>
 #include <string>
-#include <thread>
 
 namespace hotline::delivery::testing {
 
@@ -25,8 +23,7 @@ public:
   const std::string& error() const { return error_; }
 
 private:
-  std::unique_ptr<Poco::ProcessHandle> handle_;
-  std::thread drain_; // keeps reading stdout so the child never blocks on a full pipe
+  std::unique_ptr<hotline::testing::ChildProcess> process_;
   std::string base_url_;
   std::string error_;
 };
