@@ -100,7 +100,8 @@ Status Gateway::loadConfig() {
 }
 
 Status Gateway::startConnectors() {
-  plugin_host::HostServices services{router_, pipeline_->submitter(), pipeline_->store()};
+  plugin_host::HostServices services{router_, pipeline_->submitter(), pipeline_->store(),
+                                     pipeline_->auditSink()};
   for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
     if (!entry.enabled) {
       log::info("app", "connector disabled", {{"instance", entry.name}});

@@ -46,6 +46,11 @@ public:
   void stop(std::chrono::steady_clock::time_point deadline);
 
   downlink::OutboundMapper& outboundMapper() { return *outbound_mapper_; }
+  // Where connectors' own audit facts go: the committer's next batch.
+  std::function<void(store::AuditInsert)> auditSink() {
+    pipeline::GroupCommitter* committer = committer_.get();
+    return [committer](store::AuditInsert fact) { committer->recordFact(std::move(fact)); };
+  }
 
   pipeline::Submitter& submitter() { return *measured_; }
   // Recompiles the mapping files and swaps them in (the old ones keep serving when any file

@@ -107,6 +107,14 @@ void GroupCommitter::addDelivery(store::DeliveryRecord record) {
   wake_.notify_one();
 }
 
+void GroupCommitter::recordFact(store::AuditInsert fact) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    facts_.push_back(std::move(fact));
+  }
+  wake_.notify_one();
+}
+
 size_t GroupCommitter::queued() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return queue_.size();
@@ -144,11 +152,13 @@ bool GroupCommitter::gather(std::unique_lock<std::mutex>& lock, Gathered& into) 
     wake_.wait_for(lock, options_.retry_wait, [this] { return stopping_ || !queue_.empty(); });
   }
   wake_.wait(lock, [this] {
-    return stopping_ || !queue_.empty() || !rejections_.empty() || !deliveries_.empty();
+    return stopping_ || !queue_.empty() || !rejections_.empty() || !deliveries_.empty() ||
+           !facts_.empty();
   });
   takeFront(queue_, into.requests, options_.max_batch);
   takeFront(rejections_, into.rejections, std::numeric_limits<size_t>::max());
   takeFront(deliveries_, into.deliveries, options_.max_delivery_batch);
+  takeFront(facts_, into.facts, options_.max_delivery_batch);
   requests_in_batch_ = into.requests.size();
   return !into.empty();
 }
@@ -157,14 +167,17 @@ void GroupCommitter::giveUp(Gathered& batch) {
   log::error(kComponent, "records not written before stopping",
              {{"delivery_records", batch.deliveries.size()},
               {"rejections", batch.rejections.size()},
+              {"facts", batch.facts.size()},
               {"effect", "their rows stay pending and are re-sent with the same key"}});
   batch.deliveries.clear();
   batch.rejections.clear();
+  batch.facts.clear();
 }
 
 void GroupCommitter::requeue(Gathered& batch) {
   putBackInFront(batch.deliveries, deliveries_);
   putBackInFront(batch.rejections, rejections_);
+  putBackInFront(batch.facts, facts_);
 }
 
 bool GroupCommitter::commitBatch(Gathered& batch) {
@@ -180,8 +193,8 @@ bool GroupCommitter::commitBatch(Gathered& batch) {
       batch.rejections.push_back(rejectionOf(request.pending, plan.refusal));
     }
   }
-  Result<store::WriteBatchResult> written =
-      store_.commitBatch(store::WriteBatch{commits, batch.rejections, batch.deliveries});
+  Result<store::WriteBatchResult> written = store_.commitBatch(
+      store::WriteBatch{commits, batch.rejections, batch.deliveries, batch.facts});
   planner_.reset(); // committed or not, the overlay is no longer needed
   // Rows go to delivery before anyone is answered, so a peer that has its 2xx can rely on
   // the message already being queued for the core platform.
@@ -215,6 +228,7 @@ bool GroupCommitter::commitBatch(Gathered& batch) {
   if (written) {
     batch.rejections.clear();
     batch.deliveries.clear();
+    batch.facts.clear();
   } // else they are kept for the retry, this batch's own rejections included
   return written.isOk();
 }

@@ -77,6 +77,9 @@ public:
   void recordRejection(store::RejectionRecord rejection);
   // A delivery outcome to store, in order with the others of its row.
   void addDelivery(store::DeliveryRecord record);
+  // Any other audit fact (a connector refusing a request on its own), written with the
+  // next batch: a flood of forged requests costs no fsync of its own per request.
+  void recordFact(store::AuditInsert fact);
 
   CommitterStats stats() const;
   // Submits waiting for the committer thread.
@@ -92,7 +95,10 @@ private:
     std::vector<Request> requests;
     std::vector<store::RejectionRecord> rejections;
     std::vector<store::DeliveryRecord> deliveries;
-    bool empty() const { return requests.empty() && rejections.empty() && deliveries.empty(); }
+    std::vector<store::AuditInsert> facts;
+    bool empty() const {
+      return requests.empty() && rejections.empty() && deliveries.empty() && facts.empty();
+    }
   };
 
   void run();
@@ -120,6 +126,7 @@ private:
   std::deque<Request> queue_;
   std::deque<store::RejectionRecord> rejections_;
   std::deque<store::DeliveryRecord> deliveries_;
+  std::deque<store::AuditInsert> facts_;
   bool running_ = false;
   bool intake_closed_ = false;
   bool stopping_ = false;

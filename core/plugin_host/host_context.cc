@@ -2,6 +2,7 @@
 
 #include "core/log/log.h"
 #include "hotline/plugin/abi_util.h"
+#include "hotline/support/masking.h"
 
 #include <algorithm>
 #include <cstring>
@@ -90,6 +91,7 @@ HostContext::HostContext(std::string instance_name, std::string connector_type,
   api_.log = &HostContext::log;
   api_.state_get = &HostContext::stateGet;
   api_.state_put = &HostContext::statePut;
+  api_.audit = &HostContext::audit;
 }
 
 void HostContext::removeRoutes() {
@@ -225,6 +227,29 @@ uint32_t HostContext::statePut(hl_host_ctx* ctx, const char* key, const char* va
     HostContext* host = self(ctx);
     return abi::toCode(
         host->services_.state.put(host->instance_name_, key, std::string(value, size)).code());
+  } catch (...) {
+    return HL_INTERNAL;
+  }
+}
+
+uint32_t HostContext::audit(hl_host_ctx* ctx, const char* action, const char* ticket_id,
+                            const char* detail) noexcept {
+  try {
+    HostContext* host = self(ctx);
+    if (!host->services_.audit) {
+      return HL_UNIMPLEMENTED;
+    }
+    std::string verb = action == nullptr ? "" : action;
+    if (verb.empty() || verb.size() > 64) {
+      return HL_INVALID_ARGUMENT;
+    }
+    store::AuditInsert fact;
+    fact.action = std::move(verb);
+    fact.actor = host->instance_name_;
+    fact.ticket_id = ticket_id == nullptr ? "" : ticket_id;
+    fact.detail = support::maskText(detail == nullptr ? "" : detail);
+    host->services_.audit(std::move(fact));
+    return HL_OK;
   } catch (...) {
     return HL_INTERNAL;
   }

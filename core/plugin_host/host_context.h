@@ -7,8 +7,10 @@
 #include "core/http/router.h"
 #include "core/pipeline/submitter.h"
 #include "core/store/state_store.h"
+#include "core/store/store.h"
 #include "hotline/plugin/abi.h"
 
+#include <functional>
 #include <string>
 
 namespace hotline::plugin_host {
@@ -19,6 +21,9 @@ struct HostServices {
   http::Router& router;
   pipeline::Submitter& submitter;
   store::StateStore& state;
+  // Where connectors' own audit facts go (the group committer); empty: audit is refused
+  // with HL_UNIMPLEMENTED.
+  std::function<void(store::AuditInsert)> audit = {};
 };
 
 class HostContext {
@@ -48,6 +53,8 @@ private:
                   size_t field_count) noexcept;
   static uint32_t stateGet(hl_host_ctx* ctx, const char* key, char* out, size_t capacity,
                            size_t* size) noexcept;
+  static uint32_t audit(hl_host_ctx* ctx, const char* action, const char* ticket_id,
+                        const char* detail) noexcept;
   static uint32_t statePut(hl_host_ctx* ctx, const char* key, const char* value,
                            size_t size) noexcept;
 

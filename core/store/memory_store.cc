@@ -193,6 +193,9 @@ Result<WriteBatchResult> MemoryStore::commitBatch(const WriteBatch& batch) {
     stored->second = std::move(row);
     appended.push_back(chain_.extend(*fact, now_ms));
   }
+  for (const AuditInsert& fact : batch.facts) {
+    appended.push_back(chain_.extend(fact, now_ms));
+  }
   appendLocked(appended);
   return result;
 }

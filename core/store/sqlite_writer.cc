@@ -211,7 +211,8 @@ Result<WriteBatchResult> SqliteWriter::commitBatch(const WriteBatch& batch) {
   HOTLINE_RETURN_IF_ERROR(checkInboundKeys(batch.inbound));
   WriteBatchResult result;
   result.outbox_ids.resize(batch.inbound.size());
-  if (batch.inbound.empty() && batch.rejections.empty() && batch.deliveries.empty()) {
+  if (batch.inbound.empty() && batch.rejections.empty() && batch.deliveries.empty() &&
+      batch.facts.empty()) {
     return result;
   }
   const std::vector<AuditInsert> rejected = rejectionFacts(batch.rejections);
@@ -234,6 +235,9 @@ Result<WriteBatchResult> SqliteWriter::commitBatch(const WriteBatch& batch) {
       } else if (!applied.isOk()) {
         return applied;
       }
+    }
+    for (const AuditInsert& fact : batch.facts) {
+      HOTLINE_RETURN_IF_ERROR(appendRecord(fact, now_ms));
     }
     return Status::ok();
   });

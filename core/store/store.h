@@ -160,11 +160,13 @@ inline OutboxRow pendingOutboxRow(const OutboxInsert& insert, int64_t id, int64_
 }
 
 // The group committer's write: everything it has gathered, in one transaction. Inbound
-// commits first, then the audit facts of refused messages, then delivery outcomes.
+// commits first, then the audit facts of refused messages, then delivery outcomes, then
+// other audit facts (e.g. a connector refusing a forged signature).
 struct WriteBatch {
   std::span<const InboundCommit> inbound;
   std::span<const RejectionRecord> rejections;
   std::span<const DeliveryRecord> deliveries;
+  std::span<const AuditInsert> facts = {};
 };
 
 // True when a store refused a delivery record for good (the row is gone or no longer

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <csignal>
 #include <filesystem>
 
 namespace hotline::testing {
@@ -68,6 +69,40 @@ TEST(PipelineAudit, VerifyPassesOnTheRealChainAndFailsOnEveryKindOfTampering) {
     EXPECT_THAT(verdict.err, HasSubstr("audit chain BROKEN")) << tampering.name;
     EXPECT_THAT(verdict.err, HasSubstr(tampering.names)) << tampering.name << ": " << verdict.err;
   }
+}
+
+} // namespace
+} // namespace hotline::testing
+
+namespace hotline::testing {
+namespace {
+
+// A connector's own refusals (here: forged signatures) are in the same hash-chained trail.
+TEST(PipelineAudit, AForgedSignatureIsRefusedAndAuditedInTheChain) {
+  const std::string key_file = writeTempFile("intake.key", "k3y-of-the-housing-bureau\n");
+  WorldOptions options;
+  options.extra_connectors = R"(, {"name": "signed-intake", "type": "example", "config":
+      {"path": "/tickets", "hmac_secret": "file:)" +
+                             key_file + R"("}})";
+  World world(options);
+  world.startGateway();
+  ASSERT_TRUE(world.gatewayHealthy()) << world.gatewayLog();
+  HttpReply forged = httpCall(world.gatewayPort(), "POST", "/connectors/signed-intake/tickets",
+                              ticketJson("SQ-F1"), {{"X-Signature", std::string(64, 'a')}});
+  EXPECT_EQ(forged.status, 401);
+  std::string trail;
+  ASSERT_TRUE(waitFor(
+      [&] {
+        trail = world.admin("GET", "/admin/v1/audit?limit=1000").body;
+        return trail.find("refused_signature") != std::string::npos;
+      },
+      std::chrono::seconds(20)))
+      << trail;
+  EXPECT_THAT(trail, HasSubstr("signed-intake"));
+  EXPECT_THAT(trail, HasSubstr("does not match the body"));
+  EXPECT_EQ(world.stopGateway(SIGTERM), 0);
+  CommandResult verified = world.cli({"audit", "verify", "--db", world.dbPath()});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
 }
 
 } // namespace

@@ -134,6 +134,9 @@ void ExampleConnector::handleSubmit(const plugin::HttpRequest& request,
     if (!verified.isOk()) {
       host_->log(plugin::LogLevel::Warn, "request refused: bad signature",
                  {{"remote", std::string(request.remote())}, {"reason", verified.message()}});
+      // Audited too: forged requests are what an operator reviews after an incident.
+      (void)host_->audit("refused_signature", "",
+                         verified.message() + " (from " + std::string(request.remote()) + ")");
       response.send(401, "application/json", errorBody("unauthenticated", verified.message()));
       return;
     }

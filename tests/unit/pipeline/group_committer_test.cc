@@ -192,6 +192,16 @@ TEST_F(GroupCommitterWriterTest, AfterCloseIntakeSubmitsAreRefusedButOutcomesAre
   EXPECT_EQ(state(id), store::OutboxState::Delivered);
 }
 
+TEST_F(GroupCommitterWriterTest, AuditFactsAreWrittenWithTheNextBatch) {
+  committer_->recordFact({"refused_signature", "dept-housing", "", 0, 0, "", "forged"});
+  committer_->stop(); // writes what is queued
+  auto records = store_.queryAudit(0, 10, "");
+  ASSERT_TRUE(records.isOk());
+  ASSERT_EQ(records->size(), 1u);
+  EXPECT_EQ((*records)[0].action, "refused_signature");
+  EXPECT_EQ((*records)[0].actor, "dept-housing");
+}
+
 TEST_F(GroupCommitterWriterTest, StopDoesNotHangOnAStoreThatKeepsFailing) {
   const int64_t id = accepted("S-1");
   store_.failWrites(unavailable("disk full"));

@@ -1,11 +1,13 @@
 #include "core/plugin_host/connector_instance.h"
 #include "core/plugin_host/plugin_registry.h"
 #include "hotline/plugin/abi_util.h"
+#include "hotline/plugin/host.h"
 #include "tests/unit/plugin_host/test_plugins.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <mutex>
 
 namespace hotline::plugin_host {
@@ -69,7 +71,9 @@ protected:
   http::Router router_;
   RecordingSubmitter submitter_;
   store::MemoryStateStore state_;
-  HostServices services_{router_, submitter_, state_};
+  std::vector<store::AuditInsert> audited_;
+  HostServices services_{router_, submitter_, state_,
+                         [this](store::AuditInsert fact) { audited_.push_back(std::move(fact)); }};
 };
 
 const ConfigEntries kExampleConfig{
@@ -175,10 +179,40 @@ TEST_F(ConnectorInstanceTest, WithASecretOnlyCorrectlySignedRequestsAreSubmitted
   EXPECT_EQ(forged.status, 401);
   EXPECT_THAT(forged.body, HasSubstr("does not match the body"));
   EXPECT_TRUE(submitter_.received.empty());
+  // Both refusals are audited, by the instance, with their reason.
+  ASSERT_EQ(audited_.size(), 2u);
+  EXPECT_EQ(audited_[0].action, "refused_signature");
+  EXPECT_EQ(audited_[0].actor, "signed-1");
+  EXPECT_THAT(audited_[0].detail, HasSubstr("missing X-Signature"));
+  EXPECT_THAT(audited_[1].detail, HasSubstr("does not match the body"));
   http::HttpResponse signed_reply =
       call("POST", "/connectors/signed-1/tickets", body, nullptr, good);
   EXPECT_EQ(signed_reply.status, 201) << signed_reply.body;
   EXPECT_EQ(submitter_.received.size(), 1u);
+}
+
+TEST_F(ConnectorInstanceTest, AuditFactsAreMaskedAndNeedAnAction) {
+  HostContext host("dept-a", "example", services_);
+  const hl_host_api* api = host.api();
+  ASSERT_EQ(api->audit(api->ctx, "refused_scope", "01JTICKET",
+                       "caller 13812345678 asked for another department's ticket"),
+            static_cast<uint32_t>(HL_OK));
+  EXPECT_EQ(api->audit(api->ctx, "", "", "no action"), static_cast<uint32_t>(HL_INVALID_ARGUMENT));
+  ASSERT_EQ(audited_.size(), 1u);
+  EXPECT_EQ(audited_[0].actor, "dept-a");
+  EXPECT_EQ(audited_[0].ticket_id, "01JTICKET");
+  EXPECT_EQ(audited_[0].detail.find("13812345678"), std::string::npos) << audited_[0].detail;
+  EXPECT_THAT(audited_[0].detail, HasSubstr("another department's ticket"));
+
+  HostServices without{router_, submitter_, state_};
+  HostContext bare("dept-b", "example", without);
+  EXPECT_EQ(bare.api()->audit(bare.api()->ctx, "refused_scope", "", "x"),
+            static_cast<uint32_t>(HL_UNIMPLEMENTED));
+  // A plugin built against 1.1 running on a 1.0 host: the SDK says so instead of crashing.
+  hl_host_api old = *api;
+  old.struct_size = static_cast<uint32_t>(offsetof(hl_host_api, audit));
+  plugin::Host sdk_host(old);
+  EXPECT_EQ(sdk_host.audit("refused_scope", "", "x").code(), StatusCode::Unimplemented);
 }
 
 TEST_F(ConnectorInstanceTest, StateIsKeptPerInstanceThroughTheHostApi) {

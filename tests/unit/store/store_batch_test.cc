@@ -33,8 +33,10 @@ TYPED_TEST(StoreBatchTest, WritesCommitsRejectionsAndDeliveriesTogether) {
   const std::vector<RejectionRecord> rejections{
       {this->clock_.now(), "intake", "ticket", "invalid_argument: /channel: not an enum value"}};
   const std::vector<DeliveryRecord> deliveries{this->delivered(earlier)};
+  const std::vector<AuditInsert> facts{
+      {"refused_signature", "dept-housing", "", 0, 0, "", "X-Signature does not match"}};
   Result<WriteBatchResult> written =
-      this->store_->commitBatch(WriteBatch{inbound, rejections, deliveries});
+      this->store_->commitBatch(WriteBatch{inbound, rejections, deliveries, facts});
   ASSERT_TRUE(written.isOk()) << written.status().toString();
   ASSERT_EQ(written->outbox_ids.size(), 1u);
   ASSERT_EQ(written->outbox_ids[0].size(), 1u);
@@ -42,8 +44,10 @@ TYPED_TEST(StoreBatchTest, WritesCommitsRejectionsAndDeliveriesTogether) {
   EXPECT_TRUE(written->refused_deliveries.empty());
   EXPECT_EQ(this->row(earlier).state, OutboxState::Delivered);
   EXPECT_EQ(this->row(written->outbox_ids[0][0]).state, OutboxState::Pending);
-  EXPECT_EQ(this->actions(), (std::vector<std::string>{"received", "stored", "received", "stored",
-                                                       "rejected", "delivered"}));
+  EXPECT_EQ(this->actions(),
+            (std::vector<std::string>{"received", "stored", "received", "stored", "rejected",
+                                      "delivered", "refused_signature"}));
+  EXPECT_EQ(this->audit().back().actor, "dept-housing");
 }
 
 TYPED_TEST(StoreBatchTest, ARefusedDeliveryIsSkippedAndTheRestIsStored) {

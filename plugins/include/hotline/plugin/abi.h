@@ -232,6 +232,14 @@ typedef struct hl_host_api {
   uint32_t (*state_get)(hl_host_ctx* ctx, const char* key, char* out, size_t capacity,
                         size_t* size);
   uint32_t (*state_put)(hl_host_ctx* ctx, const char* key, const char* value, size_t size);
+
+  /* ABI 1.1: an audit fact about something the connector decided on its own (a forged
+   * signature refused, a caller reaching outside its scope). `action` is a short verb
+   * ("refused_signature"); `ticket_id` may be empty. The host records the instance as the
+   * actor, masks personal data in `detail`, and appends it to the hash-chained audit trail
+   * with the pipeline's next write. Check struct_size before calling: older hosts lack it. */
+  uint32_t (*audit)(hl_host_ctx* ctx, const char* action, const char* ticket_id,
+                    const char* detail);
 } hl_host_api;
 
 /* ---- what a plugin offers the host --------------------------------------------------- */

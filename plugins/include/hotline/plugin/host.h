@@ -12,6 +12,7 @@
 #include "hotline/plugin/messages.h"
 #include "hotline/status.h"
 
+#include <cstddef>
 #include <list>
 #include <memory>
 #include <string>
@@ -88,6 +89,21 @@ public:
     }
     value.resize(size);
     return value;
+  }
+
+  // An audit fact about a decision of the connector's own (a forged signature refused, a
+  // caller outside its scope): `action` a short verb, `ticket_id` may be empty, `detail` the
+  // reason (the host masks personal data). Unimplemented on a host older than ABI 1.1.
+  Status audit(const std::string& action, const std::string& ticket_id, const std::string& detail) {
+    if (api_.struct_size < offsetof(hl_host_api, audit) + sizeof(api_.audit) ||
+        api_.audit == nullptr) {
+      return Status(StatusCode::Unimplemented, "this gateway's host API has no audit call");
+    }
+    uint32_t code = api_.audit(api_.ctx, action.c_str(), ticket_id.c_str(), detail.c_str());
+    if (code != HL_OK) {
+      return Status(abi::fromCode(code), "cannot audit \"" + action + "\"");
+    }
+    return Status::ok();
   }
 
   Status statePut(const std::string& key, const std::string& value) {
