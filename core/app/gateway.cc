@@ -8,6 +8,8 @@
 #include "core/http/health_endpoint.h"
 #include "core/log/log.h"
 
+#include <map>
+
 namespace hotline::app {
 namespace {
 
@@ -121,6 +123,17 @@ Status Gateway::startConnectors() {
 
 // Every connector instance is a delivery target on the downlink, reached by its name.
 Status Gateway::startDelivery() {
+  std::map<std::string, std::vector<std::string>> instances_by_unit;
+  for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
+    for (const std::string& unit : entry.units) {
+      if (entry.enabled) {
+        instances_by_unit[unit].push_back(entry.name);
+      }
+    }
+  }
+  unit_router_ = std::make_unique<downlink::UnitRouter>(std::move(instances_by_unit));
+  HOTLINE_RETURN_IF_ERROR(
+      pipeline_->addTarget(std::make_shared<downlink::UnroutedTarget>(*unit_router_)));
   for (const auto& connector : connectors_) {
     peers_.push_back(std::make_unique<InstancePeer>(*connector, connector->plugin().type()));
     auto target = std::make_shared<downlink::ConnectorTarget>(
@@ -135,7 +148,7 @@ Status Gateway::startServer() {
   HOTLINE_RETURN_IF_ERROR(http::registerHealthEndpoint(router_, [this] { return healthReport(); }));
   const std::string token = config_->core->getRawString("core_platform.outbound_token", "");
   if (!token.empty()) {
-    OutboundEndpointOptions outbound{token, {}};
+    OutboundEndpointOptions outbound{token, {}, unit_router_.get()};
     for (const auto& connector : connectors_) {
       outbound.instances.insert(connector->name());
     }
@@ -222,6 +235,7 @@ void Gateway::stop() {
   }
   connector_targets_.clear();
   peers_.clear();
+  unit_router_.reset();
 }
 
 uint16_t Gateway::port() const {

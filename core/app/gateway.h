@@ -8,6 +8,7 @@
 #include "core/app/pipeline_runtime.h"
 #include "core/config/gateway_config.h"
 #include "core/downlink/connector_target.h"
+#include "core/downlink/unit_routing.h"
 #include "core/http/ingress_server.h"
 #include "core/http/router.h"
 #include "core/plugin_host/connector_instance.h"
@@ -59,6 +60,7 @@ private:
   // The downlink: each instance as a delivery target (stopped before the instances).
   std::vector<std::unique_ptr<downlink::DownlinkPeer>> peers_;
   std::vector<std::shared_ptr<downlink::ConnectorTarget>> connector_targets_;
+  std::unique_ptr<downlink::UnitRouter> unit_router_; // the downlink's routing by unit code
 };
 
 } // namespace hotline::app

@@ -47,12 +47,28 @@ Result<std::vector<std::string>> parseTargets(std::string_view header,
       targets.push_back(std::move(name));
     }
   }
-  if (targets.empty()) {
+  return targets;
+}
+
+// The named targets, or (none named) the instances serving the message's units.
+Result<std::vector<std::string>> targetsOf(const std::string& kind,
+                                           const http::HttpRequest& request,
+                                           const OutboundEndpointOptions& options) {
+  Result<std::vector<std::string>> named =
+      parseTargets(request.header("X-Hotline-Targets"), options.instances);
+  if (!named || !named->empty()) {
+    return named;
+  }
+  if (options.router == nullptr) {
     return invalidArgument("X-Hotline-Targets: name the connector instances to deliver to "
                            "(known: " +
-                           knownList(instances) + ")");
+                           knownList(options.instances) + ")");
   }
-  return targets;
+  Result<std::vector<std::string>> units = downlink::unitsOf(kind, request.body);
+  if (!units) {
+    return units.status();
+  }
+  return options.router->targetsFor(*units);
 }
 
 class OutboundEndpoint {
@@ -72,8 +88,7 @@ public:
                         "platform's token (core_platform.outbound_token)");
       return;
     }
-    Result<std::vector<std::string>> targets =
-        parseTargets(request.header("X-Hotline-Targets"), options_.instances);
+    Result<std::vector<std::string>> targets = targetsOf(kind, request, options_);
     if (!targets) {
       response.setError(400, "invalid_argument", targets.status().message());
       return;

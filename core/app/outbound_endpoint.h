@@ -9,11 +9,13 @@
 //   Idempotency-Key: <the core platform's message id>   (or X-Request-Id)
 //
 // Each message goes through the same submit path as uplink messages (validation,
-// lifecycle, de-duplication, one durable commit) with one outbox row per named instance;
+// lifecycle, de-duplication, one durable commit) with one outbox row per target instance;
 // each row is mapped to the peer's format (`<kind>.out.json`) when it is delivered.
-// Automatic routing (an assignment to unit X goes to the department instance for X) is not
-// here yet: the core platform names the targets.
+// Without X-Hotline-Targets, tickets and assignment events are routed by unit code to the
+// instances whose `units` include their lead and co-handling units (unit_routing.h); a unit
+// nobody serves becomes a dead letter naming it.
 
+#include "core/downlink/unit_routing.h"
 #include "core/http/router.h"
 #include "core/pipeline/submitter.h"
 
@@ -23,8 +25,9 @@
 namespace hotline::app {
 
 struct OutboundEndpointOptions {
-  std::string token;               // the core platform's bearer token
-  std::set<std::string> instances; // connector instances that may be named as targets
+  std::string token;                            // the core platform's bearer token
+  std::set<std::string> instances;              // connector instances that may be named as targets
+  const downlink::UnitRouter* router = nullptr; // routing by unit; must outlive the endpoint
 };
 
 Status registerOutboundEndpoint(http::Router& router, pipeline::Submitter& submitter,

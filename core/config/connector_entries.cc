@@ -59,6 +59,10 @@ public:
     instance.type = valueOr(header.values, "type", "");
     instance.library = valueOr(header.values, "library", "");
     instance.enabled = valueOr(header.values, "enabled", "true") == "true";
+    if (Result<std::vector<std::string>> units =
+            parseStringList(valueOr(header.values, "units", "[]"))) {
+      instance.units = std::move(units).value();
+    }
     checkName(header, path, index);
     const ConfigTable* table = findTable(header, path);
     if (table == nullptr) {

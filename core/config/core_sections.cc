@@ -179,23 +179,28 @@ ConfigTable buildPlugins() {
 }
 
 ConfigTable buildConnectorEntry() {
-  return {"connectors",
-          "One entry of the top-level \"connectors\" array: an instance of a connector type.",
-          {requiredKey("name", ConfigType::String,
-                       "Instance name, unique in the file, [a-z0-9][a-z0-9_-]{0,62}; used in URLs "
-                       "and metrics."),
-           requiredKey("type", ConfigType::String,
-                       "Connector type, e.g. example; `hotline-gateway describe <type>` lists its "
-                       "keys."),
-           booleanKey("enabled", true,
-                      "Whether the instance runs; a disabled one is still checked, its secrets "
-                      "are not read."),
-           makeKey("library", ConfigType::String,
-                   "Plugin library that provides the type, when it is not in a plugin "
-                   "directory."),
-           makeKey("config", ConfigType::Object,
-                   "Settings of this instance, checked against the connector type's own "
-                   "table.")}};
+  return {
+      "connectors",
+      "One entry of the top-level \"connectors\" array: an instance of a connector type.",
+      {requiredKey("name", ConfigType::String,
+                   "Instance name, unique in the file, [a-z0-9][a-z0-9_-]{0,62}; used in URLs "
+                   "and metrics."),
+       requiredKey("type", ConfigType::String,
+                   "Connector type, e.g. example; `hotline-gateway describe <type>` lists its "
+                   "keys."),
+       booleanKey("enabled", true,
+                  "Whether the instance runs; a disabled one is still checked, its secrets "
+                  "are not read."),
+       stringListKey("units",
+                     "Unit codes (承办单位) this instance serves on the downlink: a ticket or an "
+                     "assignment the core platform posts without X-Hotline-Targets goes to the "
+                     "instances of its lead and co-handling units."),
+       makeKey("library", ConfigType::String,
+               "Plugin library that provides the type, when it is not in a plugin "
+               "directory."),
+       makeKey("config", ConfigType::Object,
+               "Settings of this instance, checked against the connector type's own "
+               "table.")}};
 }
 
 } // namespace

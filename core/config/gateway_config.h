@@ -29,6 +29,7 @@ struct ConnectorInstanceConfig {
   std::string type;
   std::string library; // empty: the type is found in the plugin directories
   bool enabled = true;
+  std::vector<std::string> units; // downlink routing: the unit codes it serves
   // The instance's `config` block, validated, defaults applied, secrets resolved. A disabled
   // instance's secrets are not read (its credentials may not exist on this host): its secret
   // keys are absent from `values` and listed in `secrets` only.

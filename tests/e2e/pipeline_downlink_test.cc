@@ -48,7 +48,8 @@ protected:
     options.extra_sections = R"("mappings": {"dir": ")" + (dir / "mappings").string() + R"("},)";
     options.core_platform_extra =
         R"(, "outbound_token": "file:)" + (dir / "core.token").string() + R"(")";
-    options.extra_connectors = R"(, {"name": "dept-housing", "type": "example", "config":
+    options.extra_connectors = R"(, {"name": "dept-housing", "type": "example",
+        "units": ["411425-ZJJ"], "config":
         {"path": "/callbacks", "deliver_url": "http://127.0.0.1:)" +
                                std::to_string(receiver_port_) + R"(/dept/v1/tasks"}})";
     return options;
@@ -132,6 +133,33 @@ TEST_F(PipelineDownlink, ADepartmentSystemThatIsDownGetsTheSameMessageUnderTheSa
   }
 }
 
+TEST_F(PipelineDownlink, WithoutNamedTargetsATicketGoesToTheInstancesOfItsUnits) {
+  // Lead unit served by dept-housing; the co-handling unit by nobody.
+  const std::string assigned =
+      R"({"refs":[{"system":"yucheng-12345","number":"YC-0008"}],"channel":"phone",)"
+      R"("content":"flooded basement","status":"assigned","assignments":[{"seq":1,)"
+      R"("lead_unit":{"code":"411425-ZJJ"},"co_units":[{"code":"411425-NOBODY"}]}]})";
+  HttpReply reply = postDownlink(assigned, "");
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  ASSERT_TRUE(waitFor([&] { return receivedCount() >= 1; }, std::chrono::seconds(20)))
+      << world_.gatewayLog();
+  // The unit nobody serves is a dead letter naming it, not a silent drop.
+  ASSERT_TRUE(waitFor(
+      [&] {
+        return world_.admin("GET", "/admin/v1/dlq").body.find("411425-NOBODY") != std::string::npos;
+      },
+      std::chrono::seconds(20)))
+      << world_.admin("GET", "/admin/v1/dlq").body;
+  EXPECT_THAT(world_.admin("GET", "/admin/v1/dlq").body, HasSubstr("unrouted"));
+  // An event that names no units needs its targets named.
+  HttpReply urge = httpCall(world_.gatewayPort(), "POST", "/v1/outbound/events",
+                            R"({"ticket":{"id":")" + ticketIdOf(reply.body) +
+                                R"("},"type":"urged","at":"2026-11-28T11:00:00+08:00"})",
+                            {{"Authorization", "Bearer core-secret"}, {"Idempotency-Key", "u-1"}});
+  EXPECT_EQ(urge.status, 400) << urge.body;
+  EXPECT_THAT(urge.body, HasSubstr("X-Hotline-Targets"));
+}
+
 TEST_F(PipelineDownlink, BadCredentialsAndUnknownTargetsAreRefused) {
   HttpReply forged = postDownlink(kAssigned, "dept-housing", "guess");
   EXPECT_EQ(forged.status, 401);
@@ -140,7 +168,7 @@ TEST_F(PipelineDownlink, BadCredentialsAndUnknownTargetsAreRefused) {
   EXPECT_EQ(unknown.status, 400);
   EXPECT_THAT(unknown.body, HasSubstr("dept-nowhere"));
   EXPECT_THAT(unknown.body, HasSubstr("known: actions, dept-housing, intake"));
-  HttpReply none = postDownlink(kAssigned, "");
+  HttpReply none = postDownlink(kAssigned, ""); // not assigned: no unit to route by
   EXPECT_EQ(none.status, 400);
   EXPECT_THAT(none.body, HasSubstr("X-Hotline-Targets"));
   EXPECT_EQ(world_.admin("GET", "/admin/v1/outbox?state=pending").body.find("dept-"),
