@@ -3,6 +3,8 @@
 #include "core/mapping/canonical_target.h"
 #include "core/mapping/mapping_keys.h"
 #include "core/mapping/transform_compiler.h"
+#include "core/mapping/transform_families.h"
+#include "core/mapping/unicode_text.h"
 
 namespace hotline::mapping {
 namespace {
@@ -193,6 +195,9 @@ std::optional<SourcePath> FieldCompiler::compileSourcePath(std::string_view text
                                                            const FieldScope& scope,
                                                            const std::string& where,
                                                            std::string* mask_key) {
+  if (!checkPiecePath(text, scope, where)) {
+    return std::nullopt;
+  }
   Result<SourcePath> path = settings_.source->compilePath(text, scope.relative);
   if (!path) {
     errors_.add(where, path.status().message());
@@ -265,7 +270,7 @@ bool FieldCompiler::compileWhen(const rapidjson::Value& spec, const FieldScope& 
   }
   const std::string location = joinLocation(where, "when");
   field.when = Condition::compile(*when, *settings_.source, scope.relative, location, errors_);
-  if (!field.when) {
+  if (!field.when || !checkPiecePath(field.when->path().text, scope, location)) {
     return false;
   }
   if (!inbound(settings_)) {
@@ -386,6 +391,11 @@ bool FieldCompiler::compileEach(const rapidjson::Value& spec, const Target& targ
                                 const FieldScope& scope, const std::string& where,
                                 FieldPlan& field) {
   field.source = FieldPlan::Source::Each;
+  if (scope.in_text_pieces) {
+    errors_.add(where, "an item of each with split is one piece of text: it cannot hold "
+                       "another each");
+    return false;
+  }
   if (member(spec, "transforms") != nullptr) {
     errors_.add(where, "transforms apply to values: put them on the fields inside each");
     return false;
@@ -413,7 +423,12 @@ bool FieldCompiler::compileEach(const rapidjson::Value& spec, const Target& targ
   }
   field.group = *group;
   field.items = std::make_unique<ScopePlan>();
-  FieldScope inner{items_schema, true, &scope.layout->group(*group), where, settings_.csv_source};
+  const FieldScope inner{.schema = items_schema,
+                         .relative = true,
+                         .layout = &scope.layout->group(*group),
+                         .where = where,
+                         .in_csv_split = settings_.csv_source,
+                         .in_text_pieces = each && each->split_on.has_value()};
   const size_t errors_before = errors_.count();
   compileFields(*fields, inner, *field.items);
   if (!each || errors_.count() != errors_before) {
@@ -451,8 +466,12 @@ std::optional<EachSource> FieldCompiler::compileEachSource(const rapidjson::Valu
     source.split.separator = std::string(stringOf(*split));
     return source;
   }
+  if (each.IsObject()) {
+    return compileEachOverPieces(each, scope, where);
+  }
   if (!each.IsString()) {
-    errors_.add(where, "each must be a source path (the repeated element or list)");
+    errors_.add(where, "each must be a source path (the repeated element or list), or "
+                       "{\"from\": path, \"split\": separators} for the pieces of a text");
     return std::nullopt;
   }
   source.text = std::string(stringOf(each));
@@ -477,6 +496,52 @@ std::optional<EachSource> FieldCompiler::compileEachSource(const rapidjson::Valu
   }
   source.path = std::move(*path);
   return source;
+}
+
+// `{"from": "/coUnits", "split": "、"}`: one item per piece of the text at `from`.
+std::optional<EachSource> FieldCompiler::compileEachOverPieces(const rapidjson::Value& each,
+                                                               const FieldScope& scope,
+                                                               const std::string& where) {
+  if (!inbound(settings_)) {
+    errors_.add(where, "each with split reads a peer's text: it is for inbound mappings");
+    return std::nullopt;
+  }
+  bool ok = checkKeys(each, {"from", "split"}, where, errors_);
+  const rapidjson::Value* from = member(each, "from");
+  if (from == nullptr || !from->IsString()) {
+    errors_.add(where, "each {\"from\": path, \"split\": separators} needs from: the path of "
+                       "the text to split");
+    return std::nullopt;
+  }
+  std::string_view separators = kDefaultSplitSeparators;
+  if (const rapidjson::Value* split = member(each, "split")) {
+    if (!split->IsString() || split->GetStringLength() == 0) {
+      errors_.add(where, "split must be a non-empty string: each of its characters separates");
+      return std::nullopt;
+    }
+    separators = stringOf(*split);
+  }
+  EachSource source;
+  source.text = std::string(stringOf(*from));
+  std::optional<SourcePath> path = compileSourcePath(source.text, scope, where, nullptr);
+  if (!ok || !path) {
+    return std::nullopt;
+  }
+  source.path = std::move(*path);
+  source.split_on = text::codePoints(separators);
+  return source;
+}
+
+// The items of an `each` with split read their piece, and nothing else.
+bool FieldCompiler::checkPiecePath(std::string_view path, const FieldScope& scope,
+                                   const std::string& where) {
+  if (!scope.in_text_pieces || path == ".") {
+    return true;
+  }
+  errors_.add(where, "an item of each with split is one piece of text: its only path is \".\" "
+                     "(the piece), not \"" +
+                         std::string(path) + "\"");
+  return false;
 }
 
 } // namespace hotline::mapping

@@ -38,6 +38,7 @@ struct FieldScope {
   OutputLayout* layout = nullptr;
   std::string where; // location prefix for messages
   bool in_csv_split = false;
+  bool in_text_pieces = false; // inside `each` with split: the item is one piece, read as `.`
 };
 
 class FieldCompiler {
@@ -75,6 +76,10 @@ private:
   std::optional<EachSource> compileEachSource(const rapidjson::Value& each, const FieldScope& scope,
                                               const std::string& where,
                                               const SchemaNode** items_schema);
+  std::optional<EachSource> compileEachOverPieces(const rapidjson::Value& each,
+                                                  const FieldScope& scope,
+                                                  const std::string& where);
+  bool checkPiecePath(std::string_view path, const FieldScope& scope, const std::string& where);
 
   const CompileSettings& settings_;
   LoadErrors& errors_;

@@ -1,5 +1,6 @@
 #include "core/mapping/field_runner.h"
 
+#include "core/mapping/text_pieces.h"
 #include "core/mapping/unicode_text.h"
 
 namespace hotline::mapping {
@@ -86,24 +87,54 @@ void FieldRunner::runEachField(const FieldPlan& field, const OutputLayout& layou
   if (field.when && !field.when->holds(document_, at)) {
     return;
   }
+  if (field.each.split_on) {
+    runEachPiece(field, layout, at, place, state);
+    return;
+  }
   std::vector<SourceCursor> cursors;
   document_.each(field.each, at, cursors);
+  runItems(field, layout, cursors, *this, place, state);
+}
+
+void FieldRunner::runEachPiece(const FieldPlan& field, const OutputLayout& layout, SourceCursor at,
+                               const ItemPlace* place, OutputState& state) {
+  const SourcePath& path = *field.each.path;
+  Value whole;
+  if (std::optional<std::string> problem = document_.read(path, at, false, whole)) {
+    fail(field, place, &path, "", false, *problem);
+    return;
+  }
+  const std::vector<std::string> pieces = splitIntoPieces(whole, *field.each.split_on);
+  std::vector<SourceCursor> cursors;
+  cursors.reserve(pieces.size());
+  for (const std::string& piece : pieces) {
+    cursors.push_back(TextPiecesDocument::cursorOf(piece));
+  }
+  const TextPiecesDocument pieces_document;
+  FieldRunner piece_runner(format_, pieces_document, target_style_, errors_, trace_);
+  runItems(field, layout, cursors, piece_runner, place, state);
+}
+
+void FieldRunner::runItems(const FieldPlan& field, const OutputLayout& layout,
+                           const std::vector<SourceCursor>& cursors, FieldRunner& item_runner,
+                           const ItemPlace* place, OutputState& state) {
   const OutputLayout& items_layout = layout.group(field.group);
   std::vector<OutputState>& kept = state.groups[static_cast<size_t>(field.group)];
   const size_t summary = trace_ != nullptr ? trace_->size() : 0;
   if (trace_ != nullptr) {
-    trace_->push_back(FieldTrace{targetPath(field, place),
-                                 sourceInItem(field.each.text, place),
-                                 std::to_string(cursors.size()) + " items",
-                                 {"each"},
-                                 ""});
+    std::vector<std::string> how{"each"};
+    if (field.each.split_on) {
+      how.emplace_back("split");
+    }
+    trace_->push_back(FieldTrace{targetPath(field, place), sourceInItem(field.each.text, place),
+                                 std::to_string(cursors.size()) + " items", std::move(how), ""});
   }
   for (size_t i = 0; i < cursors.size(); ++i) {
     OutputState item;
     item.prepare(items_layout);
     const ItemPlace item_place{place, &field, i, kept.size()};
     const size_t trace_mark = trace_ != nullptr ? trace_->size() : 0;
-    runScope(*field.items, items_layout, cursors[i], &item_place, item);
+    item_runner.runScope(*field.items, items_layout, cursors[i], &item_place, item);
     if (item.hasContent()) {
       kept.push_back(std::move(item));
     } else if (trace_ != nullptr) {
@@ -237,6 +268,11 @@ std::string FieldRunner::sourceInItem(std::string_view inner, const ItemPlace* p
     return std::string(inner);
   }
   const std::string each_path = sourceInItem(place->each->each.text, place->parent);
+  if (place->each->each.split_on) {
+    // A piece is not an element of the source: numbered from 1 like CSV's split cells and
+    // XML's elements, and its only path is `.` (the piece itself).
+    return each_path + "[" + std::to_string(place->source_index + 1) + "]";
+  }
   return format_.itemPath(each_path, place->source_index, inner);
 }
 

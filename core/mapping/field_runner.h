@@ -43,6 +43,14 @@ private:
                      OutputState& state);
   void runEachField(const FieldPlan& field, const OutputLayout& layout, SourceCursor at,
                     const ItemPlace* place, OutputState& state);
+  // `each` over the pieces of the text at the field's path (`"split"`).
+  void runEachPiece(const FieldPlan& field, const OutputLayout& layout, SourceCursor at,
+                    const ItemPlace* place, OutputState& state);
+  // Runs the items' scope at each cursor through `item_runner` (this runner, or one over the
+  // pieces of a split text) and keeps the items that are not empty.
+  void runItems(const FieldPlan& field, const OutputLayout& layout,
+                const std::vector<SourceCursor>& cursors, FieldRunner& item_runner,
+                const ItemPlace* place, OutputState& state);
 
   // Reads the field's value; returns the source path that won (nullptr for a constant or when
   // nothing was found), or stops with an error.

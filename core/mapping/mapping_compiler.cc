@@ -273,7 +273,8 @@ Result<std::shared_ptr<const Plan>> compileText(std::string_view text, const std
   auto layout = std::make_unique<OutputLayout>(settings.target_style);
   ScopePlan plan;
   FieldCompiler(settings, errors)
-      .compileFields(*fields, FieldScope{settings.canonical, false, layout.get(), "", false}, plan);
+      .compileFields(*fields, FieldScope{settings.canonical, false, layout.get(), "", false, false},
+                     plan);
   if (xml_target) {
     finishXmlTarget(*layout, peer, errors);
   }

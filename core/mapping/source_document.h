@@ -40,7 +40,10 @@ struct CsvSplit {
 struct EachSource {
   std::string text;               // as written, for messages
   std::optional<SourcePath> path; // JSON and XML: the path whose matches are the items
-  CsvSplit split;                 // CSV
+  // JSON and XML `{"from": path, "split": ",、"}`: the items are the pieces of the text at
+  // `path`, split on any of these characters (text_pieces.h).
+  std::optional<std::vector<char32_t>> split_on;
+  CsvSplit split; // CSV
 };
 
 // A place in a parsed document that paths start from: the document itself, a JSON value or
