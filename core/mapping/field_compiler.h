@@ -30,6 +30,10 @@ struct CompileSettings {
   bool csv_source = false;
 };
 
+inline bool inbound(const CompileSettings& settings) {
+  return settings.direction == Direction::Inbound;
+}
+
 // Where a list of fields sits: the top level, or the items of an `each`.
 struct FieldScope {
   // The canonical node paths start from: inbound `to`, outbound `from`.
