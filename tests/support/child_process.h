@@ -29,8 +29,10 @@ CommandResult runCommand(const std::string& binary, const std::vector<std::strin
 // A free TCP port on 127.0.0.1 (bound, read, released).
 uint16_t freeLoopbackPort();
 
-// Polls `condition` until it holds or `timeout` passes; true when it held.
-bool waitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout);
+// Polls `condition` every `poll` until it holds or `timeout` passes; true when it held. The
+// one polling loop of the tests: in-process waits poll often, process waits less so.
+bool waitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout,
+             std::chrono::milliseconds poll = std::chrono::milliseconds(20));
 
 // Writes `text` to a new file in a fresh temporary directory; returns its path.
 std::string writeTempFile(const std::string& name, const std::string& text);

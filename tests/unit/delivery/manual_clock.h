@@ -2,6 +2,7 @@
 // A clock that moves only when the test says so.
 
 #include "core/delivery/clock.h"
+#include "tests/support/child_process.h"
 
 #include <atomic>
 #include <chrono>
@@ -25,14 +26,7 @@ private:
 // outcomes with this instead of sleeping a fixed time.
 inline bool eventually(const std::function<bool()>& condition,
                        std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() >= deadline) {
-      return false;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return true;
+  return hotline::testing::waitFor(condition, timeout, std::chrono::milliseconds(1));
 }
 
 } // namespace hotline::delivery::testing

@@ -1,5 +1,7 @@
 #include "tests/unit/http/test_client.h"
 
+#include "tests/support/child_process.h"
+
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
@@ -30,15 +32,7 @@ bool Gate::isOpen() {
 }
 
 bool waitUntil(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      return false;
-    }
-    // Condition polling, not a timed wait for something to happen.
-    std::this_thread::sleep_for(2ms);
-  }
-  return true;
+  return hotline::testing::waitFor(condition, timeout, 2ms);
 }
 
 Reply exchange(Poco::Net::HTTPClientSession& session, const std::string& method,

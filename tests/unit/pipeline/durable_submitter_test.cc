@@ -2,6 +2,7 @@
 // lifecycle, links, outbox rows handed to delivery, and the audit facts of each step.
 #include "core/pipeline/durable_submitter.h"
 #include "core/store/memory_store.h"
+#include "tests/support/child_process.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -172,10 +173,8 @@ TEST(GroupCommitter, SubmitsQueuedBehindACommitShareTheNextOne) {
       outcomes[i] = submitter.submit(inbound("ticket", ticketBody(n), "g-" + std::to_string(i)));
     });
   }
-  for (int i = 0; i < 2000 && committer.queued() < 10; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ASSERT_EQ(committer.queued(), 10u);
+  EXPECT_TRUE(hotline::testing::waitFor([&] { return committer.queued() == 10; },
+                                        std::chrono::seconds(2), std::chrono::milliseconds(1)));
   store.release();
   for (auto& thread : threads) {
     thread.join();

@@ -2,6 +2,7 @@
 // in its transactions, survive failed writes, and are written until stop().
 #include "core/pipeline/durable_submitter.h"
 #include "core/store/memory_store.h"
+#include "tests/support/child_process.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -130,9 +131,8 @@ TEST_F(GroupCommitterWriterTest, DeliveryOutcomesShareTheTransactionOfTheNextSub
   store_.waitEntered(2); // W-2's transaction is held at the gate
   committer_->addDelivery(delivered(first));
   std::thread queued([&] { accepted("W-3"); });
-  while (committer_->queued() == 0) {
-    std::this_thread::yield(); // W-3 reaches the committer's queue
-  }
+  EXPECT_TRUE(hotline::testing::waitFor([&] { return committer_->queued() == 1; }, // W-3 queued
+                                        std::chrono::seconds(20), std::chrono::milliseconds(1)));
   store_.open();
   blocked.join();
   queued.join();
