@@ -22,26 +22,35 @@ public:
     checkContent(record);
     checkLinkage(record);
     previous_ = AuditHead{record.seq, record.hash};
+    if (before_ && record.seq == before_->seq) {
+      anchored_hash_ = record.hash;
+    }
   }
 
-  // The log must end where the anchor says; an empty log needs no anchor.
-  void finish(store::Store& store) {
-    Result<std::string> anchor = store.get(kHeadScope, kHeadKey);
-    if (!anchor.isOk()) {
-      if (anchor.status().code() != StatusCode::NotFound) {
-        report("cannot read the head anchor: " + anchor.status().toString());
+  // The anchor as it was before the walk: the record it names must be reached and match it.
+  void expectAnchor(std::optional<AuditHead> before) { before_ = std::move(before); }
+
+  // The log must end where the anchor says; an empty log needs no anchor. A live gateway
+  // appends while the walk runs (each page is its own snapshot), so the end is judged
+  // against two readings of the anchor: records up to the one read before the walk must all
+  // be there (else truncated), and none may lie past the one read after it (else added
+  // behind the store's back). With no writer, both readings are the same.
+  void finish(const Result<std::string>& after_text) {
+    if (!after_text.isOk()) {
+      if (after_text.status().code() != StatusCode::NotFound) {
+        report("cannot read the head anchor: " + after_text.status().toString());
       } else if (previous_) {
         report(seqName(previous_->seq) + ": the log has records but no head anchor " +
                "(anchor removed)");
       }
       return;
     }
-    Result<AuditHead> head = parseAuditHead(*anchor);
-    if (!head.isOk()) {
-      report(head.status().message());
+    Result<AuditHead> after = parseAuditHead(*after_text);
+    if (!after.isOk()) {
+      report(after.status().message());
       return;
     }
-    checkHead(*head);
+    checkHead(before_.value_or(AuditHead{0, ""}), *after);
   }
 
   void report(std::string problem) {
@@ -83,22 +92,26 @@ private:
     }
   }
 
-  void checkHead(const AuditHead& head) {
+  void checkHead(const AuditHead& before, const AuditHead& after) {
     const int64_t last = lastSeq();
-    if (head.seq > last) {
-      report(seqName(head.seq) + ": the head anchor says the log ends at " + seqName(head.seq) +
+    if (before.seq > last) {
+      report(seqName(before.seq) + ": the head anchor says the log ends at " + seqName(before.seq) +
              " but it ends at " + seqName(last) + "; records " + std::to_string(last + 1) + ".." +
-             std::to_string(head.seq) + " are missing (truncated)");
-    } else if (head.seq < last) {
-      report(seqName(last) + ": the log runs past the head anchor (" + seqName(head.seq) +
+             std::to_string(before.seq) + " are missing (truncated)");
+    } else if (after.seq < last) {
+      report(seqName(last) + ": the log runs past the head anchor (" + seqName(after.seq) +
              "): records were added behind the store's back or the anchor was edited");
-    } else if (previous_ && head.hash != previous_->hash) {
-      report(seqName(last) + ": the last record's hash differs from the head anchor's (edited)");
+    } else if (before.seq > 0 && anchored_hash_ != before.hash) {
+      // Without a writer the anchored record is the last one.
+      report(seqName(before.seq) + ": the last record's hash differs from the head anchor's " +
+             "(edited)");
     }
   }
 
   AuditVerification& result_;
   std::optional<AuditHead> previous_;
+  std::optional<AuditHead> before_; // the anchor read before the walk, when there was one
+  std::string anchored_hash_;       // the hash of the record before_ names, once reached
 };
 
 } // namespace
@@ -106,6 +119,13 @@ private:
 AuditVerification verifyAuditChain(store::Store& store, size_t page) {
   AuditVerification result;
   ChainWalk walk(result);
+  const Result<std::string> before = store.get(kHeadScope, kHeadKey);
+  if (before.isOk()) {
+    Result<AuditHead> head = parseAuditHead(*before);
+    if (head.isOk()) {
+      walk.expectAnchor(*head);
+    } // else finish() reports the malformed anchor (read again after the walk)
+  }
   const size_t limit = page == 0 ? 1 : page;
   int64_t after = 0;
   while (true) {
@@ -123,7 +143,7 @@ AuditVerification verifyAuditChain(store::Store& store, size_t page) {
       break;
     }
   }
-  walk.finish(store);
+  walk.finish(store.get(kHeadScope, kHeadKey));
   return result;
 }
 
