@@ -10,6 +10,9 @@
 
 #include "simulators/common/stop_signals.h"
 #include "simulators/core_platform/src/core_platform_simulator.h"
+#include "simulators/department/src/department_simulator.h"
+#include "simulators/exchange/src/exchange_simulator.h"
+#include "simulators/scenario/src/scenario_command.h"
 #include "simulators/sink/src/sink_simulator.h"
 
 namespace {
@@ -26,8 +29,14 @@ struct Subcommand {
 constexpr std::array kSubcommands{
     Subcommand{"core", "the hotline core platform (tickets, events, bulk; judges order)",
                &hotline::sim::core_platform::runCorePlatform},
+    Subcommand{"exchange", "the province / city 12345 exchange platform (上报, actions, 下派)",
+               &hotline::sim::exchange::runExchange},
+    Subcommand{"department", "a department's ticket system: verifies pushed tasks, sends callbacks",
+               &hotline::sim::department::runDepartment},
     Subcommand{"sink", "any HTTP endpoint: records what arrives (GET /sim/requests)",
                &hotline::sim::sink::runSink},
+    Subcommand{"scenario", "runs a scenario file: starts processes, runs its steps (FILE)",
+               &hotline::sim::scenario::runScenario},
 };
 
 void printUsage(std::ostream& out) {

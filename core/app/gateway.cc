@@ -103,7 +103,12 @@ Status Gateway::loadConfig() {
 
 Status Gateway::startConnectors() {
   plugin_host::HostServices services{router_, pipeline_->submitter(), pipeline_->store(),
-                                     pipeline_->auditSink()};
+                                     pipeline_->auditSink(), pipeline_->linkSink()};
+  for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
+    if (!entry.units.empty()) {
+      services.units_by_instance[entry.name] = entry.units;
+    }
+  }
   for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
     if (!entry.enabled) {
       log::info("app", "connector disabled", {{"instance", entry.name}});
@@ -134,10 +139,12 @@ Status Gateway::startDelivery() {
   unit_router_ = std::make_unique<downlink::UnitRouter>(std::move(instances_by_unit));
   HOTLINE_RETURN_IF_ERROR(
       pipeline_->addTarget(std::make_shared<downlink::UnroutedTarget>(*unit_router_)));
+  ticket_attributes_ = std::make_unique<downlink::StoreTicketAttributes>(pipeline_->store());
   for (const auto& connector : connectors_) {
     peers_.push_back(std::make_unique<InstancePeer>(*connector, connector->plugin().type()));
     auto target = std::make_shared<downlink::ConnectorTarget>(
-        *peers_.back(), pipeline_->outboundMapper(), kDeliveryWorkersPerConnector);
+        *peers_.back(), pipeline_->outboundMapper(), kDeliveryWorkersPerConnector,
+        ticket_attributes_.get());
     connector_targets_.push_back(target);
     HOTLINE_RETURN_IF_ERROR(pipeline_->addTarget(target));
   }

@@ -57,6 +57,8 @@ private:
   std::unique_ptr<http::IngressServer> server_;
   std::unique_ptr<http::IngressServer> admin_server_;
   std::vector<std::unique_ptr<plugin_host::ConnectorInstance>> connectors_;
+  // What deliveries tell peers about a row's ticket; declared before the targets that use it.
+  std::unique_ptr<downlink::TicketAttributes> ticket_attributes_;
   // The downlink: each instance as a delivery target (stopped before the instances).
   std::vector<std::unique_ptr<downlink::DownlinkPeer>> peers_;
   std::vector<std::shared_ptr<downlink::ConnectorTarget>> connector_targets_;

@@ -1,5 +1,6 @@
 #include "core/app/outbound_endpoint.h"
 
+#include "core/downlink/ticket_attributes.h"
 #include "hotline/support/signature.h"
 
 #include <algorithm>
@@ -50,14 +51,28 @@ Result<std::vector<std::string>> parseTargets(std::string_view header,
   return targets;
 }
 
-// The named targets, or (none named) the instances serving the message's units.
-Result<std::vector<std::string>> targetsOf(const std::string& kind,
-                                           const http::HttpRequest& request,
-                                           const OutboundEndpointOptions& options) {
+struct Routing {
+  std::vector<std::string> targets;
+  bool to_holders = false; // also the instances holding the ticket (decided at commit)
+};
+
+// "reassigned" moves a ticket: the new units' instances get it, and the holders learn that it
+// left them.
+bool movesTicket(const std::string& kind, const std::string& body) {
+  return kind == "event" && downlink::canonicalEventType(body) == "reassigned";
+}
+
+// The named targets; or (none named) the instances serving the message's units; or, for an
+// event that names no units (an urge, a decision, a close), the instances holding its ticket.
+Result<Routing> routingOf(const std::string& kind, const http::HttpRequest& request,
+                          const OutboundEndpointOptions& options) {
   Result<std::vector<std::string>> named =
       parseTargets(request.header("X-Hotline-Targets"), options.instances);
-  if (!named || !named->empty()) {
-    return named;
+  if (!named) {
+    return named.status();
+  }
+  if (!named->empty()) {
+    return Routing{std::move(named).value(), false};
   }
   if (options.router == nullptr) {
     return invalidArgument("X-Hotline-Targets: name the connector instances to deliver to "
@@ -65,10 +80,13 @@ Result<std::vector<std::string>> targetsOf(const std::string& kind,
                            knownList(options.instances) + ")");
   }
   Result<std::vector<std::string>> units = downlink::unitsOf(kind, request.body);
-  if (!units) {
-    return units.status();
+  if (units) {
+    return Routing{options.router->targetsFor(*units), movesTicket(kind, request.body)};
   }
-  return options.router->targetsFor(*units);
+  if (kind == "event" && !downlink::canonicalEventType(request.body).empty()) {
+    return Routing{{}, true};
+  }
+  return units.status();
 }
 
 class OutboundEndpoint {
@@ -88,23 +106,24 @@ public:
                         "platform's token (core_platform.outbound_token)");
       return;
     }
-    Result<std::vector<std::string>> targets = targetsOf(kind, request, options_);
-    if (!targets) {
-      response.setError(400, "invalid_argument", targets.status().message());
+    Result<Routing> routing = routingOf(kind, request, options_);
+    if (!routing) {
+      response.setError(400, "invalid_argument", routing.status().message());
       return;
     }
     std::string_view key = request.header("Idempotency-Key");
     if (key.empty()) {
       key = request.header("X-Request-Id");
     }
-    pipeline::InboundMessage message{"core-platform",
-                                     "core",
-                                     kind,
-                                     std::string(request.header("Content-Type")),
-                                     request.body,
-                                     {},
-                                     std::string(key),
-                                     std::move(targets).value()};
+    pipeline::InboundMessage message;
+    message.source = "core-platform";
+    message.connector_type = "core";
+    message.kind = kind;
+    message.content_type = std::string(request.header("Content-Type"));
+    message.body = request.body;
+    message.idempotency_key = std::string(key);
+    message.targets = std::move(routing->targets);
+    message.route_to_holders = routing->to_holders;
     Result<pipeline::SubmitOutcome> outcome = submitter_.submit(message);
     if (!outcome) {
       const Status& status = outcome.status();

@@ -13,7 +13,10 @@
 // each row is mapped to the peer's format (`<kind>.out.json`) when it is delivered.
 // Without X-Hotline-Targets, tickets and assignment events are routed by unit code to the
 // instances whose `units` include their lead and co-handling units (unit_routing.h); a unit
-// nobody serves becomes a dead letter naming it.
+// nobody serves becomes a dead letter naming it. Other events (urged, supervised, decisions,
+// closed, ...) go to the instances that hold the ticket, i.e. that earlier rows of it were
+// routed to; a reassignment goes to the new units and to the holders. A ticket nobody holds
+// gives a dead letter saying so.
 
 #include "core/downlink/unit_routing.h"
 #include "core/http/router.h"

@@ -51,6 +51,13 @@ public:
     pipeline::GroupCommitter* committer = committer_.get();
     return [committer](store::AuditInsert fact) { committer->recordFact(std::move(fact)); };
   }
+  // Where connectors' reports of peers' numbers go: the committer's next batch.
+  std::function<void(store::LinkRow, std::string)> linkSink() {
+    pipeline::GroupCommitter* committer = committer_.get();
+    return [committer](store::LinkRow link, std::string actor) {
+      committer->recordLink(pipeline::LinkFact{std::move(link), std::move(actor)});
+    };
+  }
 
   pipeline::Submitter& submitter() { return *measured_; }
   // Recompiles the mapping files and swaps them in (the old ones keep serving when any file

@@ -13,8 +13,10 @@ delivery::ItemVerdict shuttingDown() {
 
 } // namespace
 
-ConnectorTarget::ConnectorTarget(DownlinkPeer& peer, OutboundMapper& mapper, size_t workers)
-    : peer_(peer), mapper_(mapper), worker_count_(std::max<size_t>(workers, 1)) {}
+ConnectorTarget::ConnectorTarget(DownlinkPeer& peer, OutboundMapper& mapper, size_t workers,
+                                 TicketAttributes* attributes)
+    : peer_(peer), mapper_(mapper), attributes_(attributes),
+      worker_count_(std::max<size_t>(workers, 1)) {}
 
 ConnectorTarget::~ConnectorTarget() {
   stop();
@@ -91,6 +93,9 @@ delivery::ItemVerdict ConnectorTarget::deliverOne(const store::OutboxRow& row) {
   outbound.content_type = std::move(mapped->content_type);
   outbound.body = std::move(mapped->body);
   outbound.idempotency_key = row.idempotency_key;
+  if (attributes_ != nullptr) {
+    outbound.attrs = attributes_->attributesOf(row);
+  }
   outbound.attempt = static_cast<uint32_t>(row.attempts + 1);
   plugin::Delivery delivery = peer_.deliver(outbound);
   delivery::ItemVerdict verdict = delivery::verdictFromDelivery(delivery);

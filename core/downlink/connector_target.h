@@ -13,6 +13,7 @@
 
 #include "core/delivery/delivery_target.h"
 #include "core/downlink/outbound_mapper.h"
+#include "core/downlink/ticket_attributes.h"
 #include "hotline/plugin/messages.h"
 
 #include <condition_variable>
@@ -35,8 +36,10 @@ public:
 
 class ConnectorTarget : public delivery::DeliveryTarget {
 public:
-  // `peer` and `mapper` must outlive the target. `workers` >= 1 deliveries run at once.
-  ConnectorTarget(DownlinkPeer& peer, OutboundMapper& mapper, size_t workers);
+  // `peer`, `mapper` and `attributes` (may be null: no attributes) must outlive the target.
+  // `workers` >= 1 deliveries run at once.
+  ConnectorTarget(DownlinkPeer& peer, OutboundMapper& mapper, size_t workers,
+                  TicketAttributes* attributes = nullptr);
   ~ConnectorTarget() override;
   ConnectorTarget(const ConnectorTarget&) = delete;
   ConnectorTarget& operator=(const ConnectorTarget&) = delete;
@@ -58,6 +61,7 @@ private:
 
   DownlinkPeer& peer_;
   OutboundMapper& mapper_;
+  TicketAttributes* attributes_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Job> jobs_;

@@ -117,8 +117,15 @@ void UnroutedTarget::send(std::vector<const store::OutboxRow*> batch, Callback d
   std::vector<delivery::ItemVerdict> verdicts;
   for (const store::OutboxRow* row : batch) {
     Result<std::vector<std::string>> units = unitsOf(row->kind, row->body);
+    if (!units) {
+      // Not an assignment: it was meant for the instances holding the ticket, and none does.
+      verdicts.push_back(delivery::ItemVerdict::permanent(
+          "no route: no connector instance holds ticket " + row->ticket_id +
+          " (none was routed an assignment of it); name the targets in X-Hotline-Targets"));
+      continue;
+    }
     std::string list;
-    for (const std::string& unit : units ? router_.unserved(*units) : std::vector<std::string>{}) {
+    for (const std::string& unit : router_.unserved(*units)) {
       list += (list.empty() ? "" : ", ") + unit;
     }
     verdicts.push_back(delivery::ItemVerdict::permanent(

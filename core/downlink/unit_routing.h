@@ -10,6 +10,7 @@
 // {"code": ..., "name": ...}). Other events need their targets named.
 
 #include "core/delivery/delivery_target.h"
+#include "core/pipeline/submitter.h"
 #include "hotline/status.h"
 
 #include <map>
@@ -18,7 +19,7 @@
 
 namespace hotline::downlink {
 
-inline constexpr const char* kUnroutedTarget = "unrouted";
+inline constexpr const char* kUnroutedTarget = pipeline::kUnroutedTarget;
 
 // The unit codes a canonical message is for, lead unit first, without repeats.
 // InvalidArgument when the body is not the canonical kind, or when the kind carries no units

@@ -6,6 +6,8 @@
 #include "core/model/ticket_codec.h"
 #include "core/model/ticket_id.h"
 
+#include <algorithm>
+
 namespace hotline::pipeline {
 namespace {
 
@@ -88,7 +90,8 @@ SubmitPlan BatchPlanner::planTicket(const PendingSubmit& pending) {
   }
   SubmitPlan plan;
   plan.kind = SubmitPlan::Kind::Commit;
-  plan.commit = baseCommit(pending, ticket.id, "ticket", model::encodeTicket(ticket));
+  plan.commit = baseCommit(pending, ticket.id, "ticket", model::encodeTicket(ticket),
+                           pending.message.targets);
   plan.commit.ticket_state =
       stateRow(ticket.id, model::LifecycleState{ticket.status, false}, pending.received_at_ms);
   for (const model::ExternalRef& ref : ticket.refs) {
@@ -117,6 +120,12 @@ SubmitPlan BatchPlanner::planEvent(const PendingSubmit& pending) {
     }
     current = *state;
   }
+  if (!pending.message.scope_units.empty()) {
+    Status allowed = checkScope(pending.message, event, ticket_id);
+    if (!allowed.isOk()) {
+      return refused(allowed.withContext("ticket " + refText(event.ticket)));
+    }
+  }
   Result<model::LifecycleState> next = model::advanceLifecycle(current, event.type, pending.facts);
   if (!next) {
     return refused(next.status().withContext("ticket " + refText(event.ticket)));
@@ -134,7 +143,11 @@ SubmitPlan BatchPlanner::planEvent(const PendingSubmit& pending) {
   event.ticket = model::TicketRef::byId(ticket_id); // the core platform knows our ids
   SubmitPlan plan;
   plan.kind = SubmitPlan::Kind::Commit;
-  plan.commit = baseCommit(pending, ticket_id, "event", model::encodeEvent(event));
+  Result<std::vector<std::string>> targets = targetsOf(pending.message, ticket_id);
+  if (!targets) {
+    return refused(targets.status());
+  }
+  plan.commit = baseCommit(pending, ticket_id, "event", model::encodeEvent(event), *targets);
   plan.commit.ticket_state = stateRow(ticket_id, *next, pending.received_at_ms);
   if (new_link) {
     plan.commit.links.push_back(store::LinkRow{ticket_id, original.system, original.number});
@@ -147,7 +160,8 @@ SubmitPlan BatchPlanner::planEvent(const PendingSubmit& pending) {
 store::InboundCommit BatchPlanner::baseCommit(const PendingSubmit& pending,
                                               const std::string& ticket_id,
                                               const std::string& outbox_kind,
-                                              std::string outbox_body) {
+                                              std::string outbox_body,
+                                              const std::vector<std::string>& targets_in) {
   const InboundMessage& message = pending.message;
   store::InboundCommit commit;
   commit.received_at_ms = pending.received_at_ms;
@@ -165,7 +179,7 @@ store::InboundCommit BatchPlanner::baseCommit(const PendingSubmit& pending,
   // core platform named. One row per target, each with its own key, fixed here once: every
   // delivery attempt, before or after a crash, reuses it.
   const std::vector<std::string> core_only{core_target_};
-  const std::vector<std::string>& targets = message.targets.empty() ? core_only : message.targets;
+  const std::vector<std::string>& targets = targets_in.empty() ? core_only : targets_in;
   std::string target_list;
   for (size_t i = 0; i < targets.size(); ++i) {
     const std::string& target = targets[i];
@@ -182,6 +196,84 @@ store::InboundCommit BatchPlanner::baseCommit(const PendingSubmit& pending,
   commit.audit.push_back(store::AuditInsert{"stored", "gateway", ticket_id, 0, 0, target_list,
                                             "outbox rows: " + std::to_string(targets.size())});
   return commit;
+}
+
+LinkPlan BatchPlanner::planLink(const LinkFact& fact) {
+  const store::LinkRow& link = fact.link;
+  const std::string what = link.system + " number " + link.number;
+  auto refused = [&](const std::string& why) {
+    return LinkPlan{std::nullopt, store::AuditInsert{"link_refused", fact.actor, link.ticket_id, 0,
+                                                     0, "", what + ": " + why}};
+  };
+  Result<std::optional<std::string>> linked = ticketOfRef(link.system, link.number);
+  if (!linked) {
+    return refused(linked.status().message());
+  }
+  if (linked->has_value()) {
+    if (**linked == link.ticket_id) {
+      return LinkPlan{}; // reported again, e.g. by a retried delivery
+    }
+    return refused("already names ticket " + **linked);
+  }
+  Result<std::optional<model::LifecycleState>> state = stateOf(link.ticket_id);
+  if (!state || !state->has_value()) {
+    return refused(state ? "no ticket " + link.ticket_id : state.status().message());
+  }
+  links_[{link.system, link.number}] = link.ticket_id;
+  return LinkPlan{link, store::AuditInsert{"linked", fact.actor, link.ticket_id, 0, 0, "", what}};
+}
+
+Status BatchPlanner::checkScope(const InboundMessage& message, const model::TicketEvent& event,
+                                const std::string& ticket_id) {
+  std::string units;
+  for (const std::string& unit : message.scope_units) {
+    units += (units.empty() ? "" : ", ") + unit;
+  }
+  const std::string whose = message.source + " (units " + units + ")";
+  if (ticket_id.empty()) {
+    // Departments handle tickets; they never open one by an event.
+    return Status(StatusCode::PermissionDenied, "not a ticket assigned to " + whose +
+                                                    "; a department acts only on the "
+                                                    "tickets routed to it");
+  }
+  const std::string& unit = event.actor.unit_code;
+  if (!unit.empty() && std::find(message.scope_units.begin(), message.scope_units.end(), unit) ==
+                           message.scope_units.end()) {
+    return Status(StatusCode::PermissionDenied,
+                  "actor unit " + unit + " is not one of the units of " + whose);
+  }
+  Result<std::vector<std::string>> holders = store_.targetsOfTicket(ticket_id);
+  if (!holders) {
+    return holders.status();
+  }
+  if (std::find(holders->begin(), holders->end(), message.source) == holders->end()) {
+    return Status(StatusCode::PermissionDenied, "the ticket was not assigned to " + whose +
+                                                    "; a department acts only on the "
+                                                    "tickets routed to it");
+  }
+  return Status::ok();
+}
+
+Result<std::vector<std::string>> BatchPlanner::targetsOf(const InboundMessage& message,
+                                                         const std::string& ticket_id) {
+  std::vector<std::string> targets = message.targets;
+  if (!message.route_to_holders) {
+    return targets;
+  }
+  Result<std::vector<std::string>> holders = store_.targetsOfTicket(ticket_id);
+  if (!holders) {
+    return holders.status();
+  }
+  for (const std::string& holder : *holders) {
+    if (holder != core_target_ && holder != kUnroutedTarget && holder != message.source &&
+        std::find(targets.begin(), targets.end(), holder) == targets.end()) {
+      targets.push_back(holder);
+    }
+  }
+  if (targets.empty()) {
+    targets.push_back(kUnroutedTarget);
+  }
+  return targets;
 }
 
 void BatchPlanner::remember(const SubmitPlan& plan) {

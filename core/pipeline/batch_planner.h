@@ -41,11 +41,26 @@ struct SubmitPlan {
   bool depends_on_batch = false;
 };
 
+// A peer's number for one of our tickets, reported by a connector on its own (Host::link):
+// e.g. the case number a department's system answered a push with.
+struct LinkFact {
+  store::LinkRow link;
+  std::string actor; // the connector instance
+};
+
+struct LinkPlan {
+  std::optional<store::LinkRow> insert;   // empty: nothing to write (known already, or refused)
+  std::optional<store::AuditInsert> fact; // "linked" or "link_refused"; empty when known already
+};
+
 class BatchPlanner {
 public:
   BatchPlanner(store::Store& store, std::string core_target);
 
   SubmitPlan plan(const PendingSubmit& pending);
+  // A link is written only for a ticket that exists and a number that names no other ticket;
+  // the same link reported again (a retried delivery) writes nothing.
+  LinkPlan planLink(const LinkFact& fact);
   // The batch committed: its writes are in the store now.
   void reset();
 
@@ -58,7 +73,14 @@ private:
                                                  const std::string& number);
   void remember(const SubmitPlan& plan);
   store::InboundCommit baseCommit(const PendingSubmit& pending, const std::string& ticket_id,
-                                  const std::string& outbox_kind, std::string outbox_body);
+                                  const std::string& outbox_kind, std::string outbox_body,
+                                  const std::vector<std::string>& targets);
+  // A department's instance acts only on tickets routed to it, as one of its units.
+  Status checkScope(const InboundMessage& message, const model::TicketEvent& event,
+                    const std::string& ticket_id);
+  // The message's targets plus, when it asks, the instances that hold the ticket.
+  Result<std::vector<std::string>> targetsOf(const InboundMessage& message,
+                                             const std::string& ticket_id);
 
   store::Store& store_;
   std::string core_target_;

@@ -115,6 +115,14 @@ void GroupCommitter::recordFact(store::AuditInsert fact) {
   wake_.notify_one();
 }
 
+void GroupCommitter::recordLink(LinkFact fact) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    links_.push_back(std::move(fact));
+  }
+  wake_.notify_one();
+}
+
 size_t GroupCommitter::queued() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return queue_.size();
@@ -153,12 +161,13 @@ bool GroupCommitter::gather(std::unique_lock<std::mutex>& lock, Gathered& into) 
   }
   wake_.wait(lock, [this] {
     return stopping_ || !queue_.empty() || !rejections_.empty() || !deliveries_.empty() ||
-           !facts_.empty();
+           !facts_.empty() || !links_.empty();
   });
   takeFront(queue_, into.requests, options_.max_batch);
   takeFront(rejections_, into.rejections, std::numeric_limits<size_t>::max());
   takeFront(deliveries_, into.deliveries, options_.max_delivery_batch);
   takeFront(facts_, into.facts, options_.max_delivery_batch);
+  takeFront(links_, into.links, options_.max_delivery_batch);
   requests_in_batch_ = into.requests.size();
   return !into.empty();
 }
@@ -168,16 +177,19 @@ void GroupCommitter::giveUp(Gathered& batch) {
              {{"delivery_records", batch.deliveries.size()},
               {"rejections", batch.rejections.size()},
               {"facts", batch.facts.size()},
+              {"links", batch.links.size()},
               {"effect", "their rows stay pending and are re-sent with the same key"}});
   batch.deliveries.clear();
   batch.rejections.clear();
   batch.facts.clear();
+  batch.links.clear();
 }
 
 void GroupCommitter::requeue(Gathered& batch) {
   putBackInFront(batch.deliveries, deliveries_);
   putBackInFront(batch.rejections, rejections_);
   putBackInFront(batch.facts, facts_);
+  putBackInFront(batch.links, links_);
 }
 
 bool GroupCommitter::commitBatch(Gathered& batch) {
@@ -193,8 +205,20 @@ bool GroupCommitter::commitBatch(Gathered& batch) {
       batch.rejections.push_back(rejectionOf(request.pending, plan.refusal));
     }
   }
+  // Links are planned after the messages, so a link to a ticket created in this batch holds.
+  std::vector<store::LinkRow> links;
+  std::vector<store::AuditInsert> facts = batch.facts;
+  for (const LinkFact& fact : batch.links) {
+    LinkPlan plan = planner_.planLink(fact);
+    if (plan.insert) {
+      links.push_back(std::move(*plan.insert));
+    }
+    if (plan.fact) {
+      facts.push_back(std::move(*plan.fact));
+    }
+  }
   Result<store::WriteBatchResult> written = store_.commitBatch(
-      store::WriteBatch{commits, batch.rejections, batch.deliveries, batch.facts});
+      store::WriteBatch{commits, batch.rejections, batch.deliveries, facts, links});
   planner_.reset(); // committed or not, the overlay is no longer needed
   // Rows go to delivery before anyone is answered, so a peer that has its 2xx can rely on
   // the message already being queued for the core platform.
@@ -229,6 +253,7 @@ bool GroupCommitter::commitBatch(Gathered& batch) {
     batch.rejections.clear();
     batch.deliveries.clear();
     batch.facts.clear();
+    batch.links.clear();
   } // else they are kept for the retry, this batch's own rejections included
   return written.isOk();
 }

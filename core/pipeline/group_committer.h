@@ -80,6 +80,9 @@ public:
   // Any other audit fact (a connector refusing a request on its own), written with the
   // next batch: a flood of forged requests costs no fsync of its own per request.
   void recordFact(store::AuditInsert fact);
+  // A connector's report of a peer's number for a ticket, planned and written with the next
+  // batch (BatchPlanner::planLink) and audited there.
+  void recordLink(LinkFact fact);
 
   CommitterStats stats() const;
   // Submits waiting for the committer thread.
@@ -96,8 +99,10 @@ private:
     std::vector<store::RejectionRecord> rejections;
     std::vector<store::DeliveryRecord> deliveries;
     std::vector<store::AuditInsert> facts;
+    std::vector<LinkFact> links;
     bool empty() const {
-      return requests.empty() && rejections.empty() && deliveries.empty() && facts.empty();
+      return requests.empty() && rejections.empty() && deliveries.empty() && facts.empty() &&
+             links.empty();
     }
   };
 
@@ -127,6 +132,7 @@ private:
   std::deque<store::RejectionRecord> rejections_;
   std::deque<store::DeliveryRecord> deliveries_;
   std::deque<store::AuditInsert> facts_;
+  std::deque<LinkFact> links_;
   bool running_ = false;
   bool intake_closed_ = false;
   bool stopping_ = false;

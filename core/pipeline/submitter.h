@@ -22,7 +22,18 @@ struct InboundMessage {
   // Downlink (DESIGN.md §4): the connector instances the message goes to. Empty: it goes to
   // the core platform (uplink).
   std::vector<std::string> targets;
+  // Downlink: the message also goes to the connector instances that hold the ticket (those an
+  // earlier row of it was routed to), e.g. an urge or a reassignment for the department
+  // handling it. With no target at all it goes to kUnroutedTarget, a dead letter saying why.
+  bool route_to_holders = false;
+  // The unit codes the source instance serves (its connector entry's `units`). Non-empty: the
+  // source is a department's instance and may only act on tickets routed to it, as one of
+  // these units; anything else is refused as PermissionDenied (403, audited).
+  std::vector<std::string> scope_units;
 };
+
+// The downlink's dead-letter target for rows nobody serves (downlink::kUnroutedTarget).
+inline constexpr const char* kUnroutedTarget = "unrouted";
 
 struct SubmitOutcome {
   int http_status = 201; // 201 newly accepted, 200 duplicate of an accepted message

@@ -20,6 +20,9 @@ namespace {
 
 namespace abi = hotline::plugin::abi;
 
+// Numbers are peers' identifiers, not documents: a longer value is a connector's mistake.
+constexpr size_t kMaxLinkValue = 128;
+
 std::vector<hl_kv> toKv(const std::vector<std::pair<std::string, std::string>>& items) {
   std::vector<hl_kv> kv;
   kv.reserve(items.size());
@@ -92,6 +95,7 @@ HostContext::HostContext(std::string instance_name, std::string connector_type,
   api_.state_get = &HostContext::stateGet;
   api_.state_put = &HostContext::statePut;
   api_.audit = &HostContext::audit;
+  api_.link = &HostContext::link;
 }
 
 void HostContext::removeRoutes() {
@@ -167,6 +171,10 @@ uint32_t HostContext::submit(hl_host_ctx* ctx, const hl_inbound* inbound, hl_sub
                                  abi::view(inbound->attrs[i].value));
     }
     message.idempotency_key = abi::view(inbound->idempotency_key);
+    auto units = host->services_.units_by_instance.find(host->instance_name_);
+    if (units != host->services_.units_by_instance.end()) {
+      message.scope_units = units->second;
+    }
     Result<pipeline::SubmitOutcome> outcome = host->services_.submitter.submit(message);
     if (!outcome) {
       return abi::report(outcome.status(), error);
@@ -249,6 +257,33 @@ uint32_t HostContext::audit(hl_host_ctx* ctx, const char* action, const char* ti
     fact.ticket_id = ticket_id == nullptr ? "" : ticket_id;
     fact.detail = support::maskText(detail == nullptr ? "" : detail);
     host->services_.audit(std::move(fact));
+    return HL_OK;
+  } catch (...) {
+    return HL_INTERNAL;
+  }
+}
+
+uint32_t HostContext::link(hl_host_ctx* ctx, const char* ticket_id, const char* system,
+                           const char* number, hl_error* error) noexcept {
+  try {
+    HostContext* host = self(ctx);
+    if (!host->services_.link) {
+      return abi::report(Status(StatusCode::Unimplemented, "this gateway records no links"), error);
+    }
+    store::LinkRow row{std::string(abi::view(ticket_id)), std::string(abi::view(system)),
+                       std::string(abi::view(number))};
+    for (const auto& [name, value] :
+         {std::pair<const char*, const std::string&>{"ticket_id", row.ticket_id},
+          {"system", row.system},
+          {"number", row.number}}) {
+      if (value.empty() || value.size() > kMaxLinkValue) {
+        return abi::report(invalidArgument("link from instance " + host->instance_name_ + ": " +
+                                           name + " must be 1 to " + std::to_string(kMaxLinkValue) +
+                                           " bytes"),
+                           error);
+      }
+    }
+    host->services_.link(std::move(row), host->instance_name_);
     return HL_OK;
   } catch (...) {
     return HL_INTERNAL;

@@ -11,6 +11,7 @@
 #include "hotline/plugin/abi.h"
 
 #include <functional>
+#include <map>
 #include <string>
 
 namespace hotline::plugin_host {
@@ -24,6 +25,13 @@ struct HostServices {
   // Where connectors' own audit facts go (the group committer); empty: audit is refused
   // with HL_UNIMPLEMENTED.
   std::function<void(store::AuditInsert)> audit = {};
+  // Where connectors' reports of a peer's number for a ticket go (the group committer, which
+  // checks and audits them), with the instance as the actor; empty: link is refused with
+  // HL_UNIMPLEMENTED.
+  std::function<void(store::LinkRow, std::string)> link = {};
+  // instance -> the unit codes it serves (connector entry `units`): such an instance may only
+  // act on tickets routed to it (pipeline::InboundMessage::scope_units).
+  std::map<std::string, std::vector<std::string>> units_by_instance = {};
 };
 
 class HostContext {
@@ -57,6 +65,8 @@ private:
                         const char* detail) noexcept;
   static uint32_t statePut(hl_host_ctx* ctx, const char* key, const char* value,
                            size_t size) noexcept;
+  static uint32_t link(hl_host_ctx* ctx, const char* ticket_id, const char* system,
+                       const char* number, hl_error* error) noexcept;
 
   std::string instance_name_;
   std::string connector_type_;

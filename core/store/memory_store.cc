@@ -4,6 +4,7 @@
 #include "core/store/store_checks.h"
 
 #include <algorithm>
+#include <set>
 
 namespace hotline::store {
 namespace {
@@ -87,6 +88,17 @@ Result<std::optional<std::string>> MemoryStore::resolveLink(const std::string& s
   return std::optional<std::string>(it->second);
 }
 
+Result<std::vector<std::string>> MemoryStore::targetsOfTicket(const std::string& ticket_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::set<std::string> targets;
+  for (const auto& [id, row] : outbox_) {
+    if (row.ticket_id == ticket_id) {
+      targets.insert(row.target);
+    }
+  }
+  return std::vector<std::string>(targets.begin(), targets.end());
+}
+
 Status MemoryStore::checkKeysAreNew(std::span<const InboundCommit> batch) const {
   for (const InboundCommit& commit : batch) {
     if (dedupe_.count(commit.dedupe_key) != 0) {
@@ -168,6 +180,11 @@ Result<WriteBatchResult> MemoryStore::commitBatch(const WriteBatch& batch) {
     return *write_failure_;
   }
   HOTLINE_RETURN_IF_ERROR(checkKeysAreNew(batch.inbound));
+  for (const LinkRow& link : batch.links) {
+    if (links_.count({link.system, link.number}) != 0) {
+      return linkExists(link.system, link.number);
+    }
+  }
   const int64_t now_ms = clock_();
   WriteBatchResult result;
   for (const InboundCommit& commit : batch.inbound) {
@@ -192,6 +209,9 @@ Result<WriteBatchResult> MemoryStore::commitBatch(const WriteBatch& batch) {
     }
     stored->second = std::move(row);
     appended.push_back(chain_.extend(*fact, now_ms));
+  }
+  for (const LinkRow& link : batch.links) {
+    links_.emplace(Key{link.system, link.number}, link.ticket_id);
   }
   for (const AuditInsert& fact : batch.facts) {
     appended.push_back(chain_.extend(fact, now_ms));

@@ -9,6 +9,8 @@ constexpr const char* kTicketState =
     "SELECT ticket_id, status, extension_pending, updated_at FROM tickets WHERE ticket_id = ?1";
 constexpr const char* kResolveLink =
     "SELECT ticket_id FROM links WHERE system = ?1 AND number = ?2";
+constexpr const char* kTargetsOfTicket =
+    "SELECT DISTINCT target FROM outbox WHERE ticket_id = ?1 ORDER BY target";
 
 } // namespace
 
@@ -20,7 +22,8 @@ Result<SqliteLookups> SqliteLookups::prepare(SqliteConnection& connection) {
   };
   for (const Entry& entry :
        {Entry{lookups.find_answer_, kFindAnswer}, Entry{lookups.ticket_state_, kTicketState},
-        Entry{lookups.resolve_link_, kResolveLink}}) {
+        Entry{lookups.resolve_link_, kResolveLink},
+        Entry{lookups.targets_of_ticket_, kTargetsOfTicket}}) {
     Result<std::unique_ptr<SqliteStatement>> statement = connection.prepare(entry.sql);
     if (!statement.isOk()) {
       return statement.status();
@@ -76,6 +79,23 @@ Result<std::optional<std::string>> SqliteLookups::resolveLink(const std::string&
     return std::optional<std::string>();
   }
   return std::optional<std::string>(select.columnText(0));
+}
+
+Result<std::vector<std::string>> SqliteLookups::targetsOfTicket(const std::string& ticket_id) {
+  SqliteStatement& select = *targets_of_ticket_;
+  SqliteStatement::Reset reset(select);
+  select.bindText(1, ticket_id);
+  std::vector<std::string> targets;
+  for (;;) {
+    Result<bool> found = select.step();
+    if (!found.isOk()) {
+      return found.status();
+    }
+    if (!*found) {
+      return targets;
+    }
+    targets.push_back(select.columnText(0));
+  }
 }
 
 } // namespace hotline::store

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hotline::store {
 
@@ -24,11 +25,13 @@ public:
   Result<std::optional<TicketStateRow>> ticketState(const std::string& ticket_id);
   Result<std::optional<std::string>> resolveLink(const std::string& system,
                                                  const std::string& number);
+  Result<std::vector<std::string>> targetsOfTicket(const std::string& ticket_id);
 
 private:
   std::unique_ptr<SqliteStatement> find_answer_;
   std::unique_ptr<SqliteStatement> ticket_state_;
   std::unique_ptr<SqliteStatement> resolve_link_;
+  std::unique_ptr<SqliteStatement> targets_of_ticket_;
 };
 
 } // namespace hotline::store

@@ -49,6 +49,9 @@ public:
                                                  const std::string& number) override {
     return writer_->resolveLink(system, number);
   }
+  Result<std::vector<std::string>> targetsOfTicket(const std::string& ticket_id) override {
+    return writer_->targetsOfTicket(ticket_id);
+  }
   Result<std::vector<std::vector<int64_t>>>
   commitInbound(std::span<const InboundCommit> batch) override {
     return writer_->commitInbound(batch);

@@ -116,6 +116,11 @@ Result<std::optional<std::string>> SqliteWriter::resolveLink(const std::string& 
   return lookups_->resolveLink(system, number);
 }
 
+Result<std::vector<std::string>> SqliteWriter::targetsOfTicket(const std::string& ticket_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return lookups_->targetsOfTicket(ticket_id);
+}
+
 // The chain resumes from whichever of the last record and the head anchor is further on.
 // Preferring the anchor keeps a truncation visible: the next record gets the anchor's seq
 // + 1, leaving a gap the verifier reports, instead of quietly re-using the removed seqs.
@@ -212,7 +217,7 @@ Result<WriteBatchResult> SqliteWriter::commitBatch(const WriteBatch& batch) {
   WriteBatchResult result;
   result.outbox_ids.resize(batch.inbound.size());
   if (batch.inbound.empty() && batch.rejections.empty() && batch.deliveries.empty() &&
-      batch.facts.empty()) {
+      batch.facts.empty() && batch.links.empty()) {
     return result;
   }
   const std::vector<AuditInsert> rejected = rejectionFacts(batch.rejections);
@@ -235,6 +240,9 @@ Result<WriteBatchResult> SqliteWriter::commitBatch(const WriteBatch& batch) {
       } else if (!applied.isOk()) {
         return applied;
       }
+    }
+    for (const LinkRow& link : batch.links) {
+      HOTLINE_RETURN_IF_ERROR(insertLink(link));
     }
     for (const AuditInsert& fact : batch.facts) {
       HOTLINE_RETURN_IF_ERROR(appendRecord(fact, now_ms));
@@ -301,16 +309,21 @@ Result<int64_t> SqliteWriter::insertMessage(const InboundCommit& commit) {
 }
 
 Status SqliteWriter::insertLinks(const InboundCommit& commit) {
-  SqliteStatement& insert = *statements_.insert_link;
   for (const LinkRow& link : commit.links) {
-    SqliteStatement::Reset reset(insert);
-    insert.bindText(1, link.system);
-    insert.bindText(2, link.number);
-    insert.bindText(3, link.ticket_id);
-    Status status = insert.run();
-    if (!status.isOk()) {
-      return uniqueViolation(status, linkExists(link.system, link.number));
-    }
+    HOTLINE_RETURN_IF_ERROR(insertLink(link));
+  }
+  return Status::ok();
+}
+
+Status SqliteWriter::insertLink(const LinkRow& link) {
+  SqliteStatement& insert = *statements_.insert_link;
+  SqliteStatement::Reset reset(insert);
+  insert.bindText(1, link.system);
+  insert.bindText(2, link.number);
+  insert.bindText(3, link.ticket_id);
+  Status status = insert.run();
+  if (!status.isOk()) {
+    return uniqueViolation(status, linkExists(link.system, link.number));
   }
   return Status::ok();
 }

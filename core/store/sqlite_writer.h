@@ -48,6 +48,7 @@ public:
   Result<std::optional<TicketStateRow>> ticketState(const std::string& ticket_id);
   Result<std::optional<std::string>> resolveLink(const std::string& system,
                                                  const std::string& number);
+  Result<std::vector<std::string>> targetsOfTicket(const std::string& ticket_id);
   Result<std::string> pragma(const std::string& name);
 
 private:
@@ -77,6 +78,7 @@ private:
   Status insertCommit(const InboundCommit& commit, int64_t now_ms, std::vector<int64_t>& ids);
   Result<int64_t> insertMessage(const InboundCommit& commit);
   Status insertLinks(const InboundCommit& commit);
+  Status insertLink(const LinkRow& link);
   Result<int64_t> insertOutbox(const OutboxInsert& row, int64_t message_id, int64_t created_at_ms);
   Status appendRecord(const AuditInsert& insert, int64_t now_ms, int64_t message_id = 0);
   Status putState(const std::string& scope, const std::string& key, const std::string& value,

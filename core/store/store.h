@@ -161,12 +161,15 @@ inline OutboxRow pendingOutboxRow(const OutboxInsert& insert, int64_t id, int64_
 
 // The group committer's write: everything it has gathered, in one transaction. Inbound
 // commits first, then the audit facts of refused messages, then delivery outcomes, then
-// other audit facts (e.g. a connector refusing a forged signature).
+// links a connector reported on its own (a peer's case number for a ticket: checked by the
+// committer, so each is new), then other audit facts (e.g. a connector refusing a forged
+// signature, or the "linked" record of those links).
 struct WriteBatch {
   std::span<const InboundCommit> inbound;
   std::span<const RejectionRecord> rejections;
   std::span<const DeliveryRecord> deliveries;
   std::span<const AuditInsert> facts = {};
+  std::span<const LinkRow> links = {};
 };
 
 // True when a store refused a delivery record for good (the row is gone or no longer
@@ -212,6 +215,9 @@ public:
   virtual Result<std::optional<TicketStateRow>> ticketState(const std::string& ticket_id) = 0;
   virtual Result<std::optional<std::string>> resolveLink(const std::string& system,
                                                          const std::string& number) = 0;
+  // Every target that has had an outbox row of the ticket, in name order: the core platform
+  // and the connector instances the ticket (or an event of it) was routed to.
+  virtual Result<std::vector<std::string>> targetsOfTicket(const std::string& ticket_id) = 0;
   // All of `batch` in one transaction (group commit). On success every commit's new outbox
   // rows get ids, returned in order (outer: per commit, inner: per OutboxInsert). On failure
   // nothing of the batch is stored.

@@ -151,13 +151,19 @@ TEST_F(PipelineDownlink, WithoutNamedTargetsATicketGoesToTheInstancesOfItsUnits)
       std::chrono::seconds(20)))
       << world_.admin("GET", "/admin/v1/dlq").body;
   EXPECT_THAT(world_.admin("GET", "/admin/v1/dlq").body, HasSubstr("unrouted"));
-  // An event that names no units needs its targets named.
+  // An event that names no units goes to the instance holding the ticket: dept-housing, not
+  // the core platform that sent it, and not again to `unrouted`.
   HttpReply urge = httpCall(world_.gatewayPort(), "POST", "/v1/outbound/events",
                             R"({"ticket":{"id":")" + ticketIdOf(reply.body) +
                                 R"("},"type":"urged","at":"2026-11-28T11:00:00+08:00"})",
                             {{"Authorization", "Bearer core-secret"}, {"Idempotency-Key", "u-1"}});
-  EXPECT_EQ(urge.status, 400) << urge.body;
-  EXPECT_THAT(urge.body, HasSubstr("X-Hotline-Targets"));
+  EXPECT_EQ(urge.status, 201) << urge.body;
+  ASSERT_TRUE(waitFor([&] { return receivedCount() >= 2; }, std::chrono::seconds(20)))
+      << world_.gatewayLog();
+  rapidjson::Document doc = received();
+  EXPECT_THAT(doc["requests"][1]["body"].GetString(), HasSubstr("\"type\":\"urged\""));
+  HttpReply outbox = world_.admin("GET", "/admin/v1/tickets/" + ticketIdOf(reply.body) + "/trace");
+  EXPECT_EQ(outbox.body.find("\"target\":\"core\""), std::string::npos) << outbox.body;
 }
 
 TEST_F(PipelineDownlink, BadCredentialsAndUnknownTargetsAreRefused) {

@@ -46,7 +46,8 @@ private:
 
 InboundMessage inbound(std::string kind, std::string body, std::string key) {
   return InboundMessage{"intake",        "example", std::move(kind), "application/json",
-                        std::move(body), {},        std::move(key),  {}};
+                        std::move(body), {},        std::move(key),  {},
+                        false,           {}};
 }
 
 std::string ticketBody(const std::string& number) {

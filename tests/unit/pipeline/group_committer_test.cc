@@ -77,6 +77,8 @@ InboundMessage ticket(const std::string& number) {
                             R"("}],"channel":"city","content":"路灯不亮","status":"submitted"})",
                         {},
                         "m-" + number,
+                        {},
+                        false,
                         {}};
 }
 

@@ -50,8 +50,16 @@ protected:
     return set.isOk() ? std::move(set).value() : nullptr;
   }
   static InboundMessage message(std::string source, std::string body) {
-    return InboundMessage{std::move(source), "department", "ticket", "application/json",
-                          std::move(body),   {},           "",       {}};
+    return InboundMessage{std::move(source),
+                          "department",
+                          "ticket",
+                          "application/json",
+                          std::move(body),
+                          {},
+                          "",
+                          {},
+                          false,
+                          {}};
   }
 
   fs::path dir_;

@@ -34,7 +34,7 @@ extern "C" {
 #endif
 
 #define HL_ABI_MAJOR 1u
-#define HL_ABI_MINOR 1u
+#define HL_ABI_MINOR 2u
 #define HL_PLUGIN_ENTRY_SYMBOL "hotline_plugin_entry"
 
 #if defined(__GNUC__)
@@ -240,6 +240,15 @@ typedef struct hl_host_api {
    * with the pipeline's next write. Check struct_size before calling: older hosts lack it. */
   uint32_t (*audit)(hl_host_ctx* ctx, const char* action, const char* ticket_id,
                     const char* detail);
+
+  /* ABI 1.2: records `number` as system `system`'s number for the gateway's ticket
+   * `ticket_id` (a peer answered a push with its own case number), so that later messages
+   * naming the ticket by that number find it. Written with the pipeline's next batch and
+   * audited ("linked"); a number that already names another ticket is refused there and
+   * audited ("link_refused"), a link that exists already is left as it is. Returns HL_OK once
+   * queued; HL_INVALID_ARGUMENT for an empty or oversized value. Check struct_size first. */
+  uint32_t (*link)(hl_host_ctx* ctx, const char* ticket_id, const char* system,
+                   const char* number, hl_error* error);
 } hl_host_api;
 
 /* ---- what a plugin offers the host --------------------------------------------------- */

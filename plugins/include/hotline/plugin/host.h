@@ -106,6 +106,25 @@ public:
     return Status::ok();
   }
 
+  // Records `number` as `system`'s number for the gateway's ticket `ticket_id` (e.g. the case
+  // number a department's system answered a push with), so that messages naming the ticket by
+  // that number find it. Queued for the pipeline's next write and audited there; a number that
+  // already names another ticket is refused and audited then. Unimplemented on a host older
+  // than ABI 1.2.
+  Status link(const std::string& ticket_id, const std::string& system, const std::string& number) {
+    if (api_.struct_size < offsetof(hl_host_api, link) + sizeof(api_.link) ||
+        api_.link == nullptr) {
+      return Status(StatusCode::Unimplemented, "this gateway's host API has no link call");
+    }
+    abi::ErrorBuffer<> error;
+    uint32_t code =
+        api_.link(api_.ctx, ticket_id.c_str(), system.c_str(), number.c_str(), error.get());
+    if (code != HL_OK) {
+      return Status(abi::fromCode(code), error.message());
+    }
+    return Status::ok();
+  }
+
   Status statePut(const std::string& key, const std::string& value) {
     uint32_t code = api_.state_put(api_.ctx, key.c_str(), value.data(), value.size());
     if (code != HL_OK) {

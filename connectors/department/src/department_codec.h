@@ -1,0 +1,64 @@
+#pragma once
+// The department link's codec (connectors/department/README.md): reading the department
+// system's replies (JSON envelope or SOAP), writing the gateway's JSON envelope, reading the
+// host's answer to a submit, parsing the pull-mode query and Retry-After. No I/O, no clock.
+
+#include "hotline/status.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hotline::connectors::department {
+
+enum class ReplyFormat { Json, Xml };
+
+// What a department system answered to a push: its result code ("0" = accepted), its
+// message, and its own case number for the ticket when it gave one.
+struct DeptReply {
+  std::string code;
+  std::string message;
+  std::string case_no;
+
+  bool accepted() const { return code == "0"; }
+};
+
+// `{"code":0,"message":"ok","data":{"caseNo":"CGJ-2026-000123"}}`; `code` may be a number or
+// a string. InvalidArgument when the body is not such an object or has no code.
+Result<DeptReply> parseJsonReply(std::string_view body);
+// The SOAP 1.1 reply: Envelope/Body/<any response element>/{Code, Message, DeptNo}, matched
+// by local name whatever the prefixes; a soap Fault is a refusal with code "fault" and the
+// faultstring as message.
+Result<DeptReply> parseXmlReply(std::string_view body);
+Result<DeptReply> parseReply(ReplyFormat format, std::string_view body);
+
+// The gateway's envelope: `{"code":0,"message":"ok","data":<data_json>}` where data_json is a
+// JSON value already encoded, and `{"code":<status>,"message":"<reason>","data":null}`.
+std::string okEnvelope(std::string_view data_json);
+std::string errorEnvelope(int http_status, std::string_view message);
+
+// The callback's data `{"ticket_id":..,"status":..,"duplicate":..}` from the host's answer to
+// submit (core/pipeline/answer_body.cc: `{"ticket_id":..,"status":..,"duplicate":..}`); the
+// status is empty when the answer does not carry one.
+std::string callbackData(std::string_view ticket_id, std::string_view host_answer, bool duplicate);
+
+// The pull-mode query `status=new|all&since=<seq>&limit=<n>` (raw query string, any order;
+// other parameters are ignored). limit above kMaxTaskLimit is lowered to it.
+struct TaskQuery {
+  bool only_new = true;
+  uint64_t since = 0;
+  size_t limit = 100;
+};
+inline constexpr size_t kMaxTaskLimit = 500;
+Result<TaskQuery> parseTaskQuery(std::string_view query);
+
+// Retry-After as delta-seconds ("120") in milliseconds, capped at one day; nullopt for an
+// HTTP-date or anything else (the host's own backoff then applies).
+std::optional<uint32_t> retryAfterMs(std::string_view value);
+
+// Percent-encodes a path segment (everything but RFC 3986 unreserved characters), so that a
+// ticket id can sit in `/tasks/{ticket_id}/actions`.
+std::string encodePathSegment(std::string_view segment);
+
+} // namespace hotline::connectors::department

@@ -1,0 +1,260 @@
+#include "department_connector.h"
+
+#include "http_client.h"
+#include "push_outcome.h"
+
+#include <ctime>
+
+namespace hotline::connectors::department {
+namespace {
+
+constexpr hl_config_key kDepartmentConfig[] = {
+    plugin::stringKey("app_key", nullptr,
+                      "The department's app key (X-App-Key), used both ways: on the gateway's "
+                      "pushes and on the department's callbacks and reads.",
+                      true),
+    plugin::secretKey("secret",
+                      "The department's signing secret (env:NAME or file:PATH), shared with "
+                      "its system; never sent.",
+                      true),
+    plugin::enumKey("sign_alg", "HMAC-SHA256", "HMAC-SHA256|HMAC-SM3",
+                    "HMAC algorithm of the department's key (X-Sign-Alg), both ways."),
+    plugin::stringKey("endpoint", "",
+                      "Push mode: base URL of the department's system (http:// or https://); "
+                      "tickets go to {endpoint}/tasks, actions to "
+                      "{endpoint}/tasks/{ticket_id}/actions. Empty: pull mode (the department "
+                      "reads GET /dept/v1/tasks)."),
+    plugin::enumKey("format", "json", "json|xml",
+                    "Format of the department's replies to pushes: the JSON envelope or the "
+                    "SOAP response (Code, Message, DeptNo)."),
+    plugin::stringKey("system", nullptr,
+                      "The department system's name for its case numbers (e.g. yucheng-cgj): "
+                      "the ref system its case number is linked under.",
+                      true),
+    plugin::booleanKey("verify_replies", "true",
+                       "Require a valid reply signature on the department's 2xx answers "
+                       "(unsigned or forged answers are retried)."),
+    plugin::integerKey("timeout_ms", "10000", 100, 120000,
+                       "Timeout of one push, connect to last byte, in milliseconds."),
+    plugin::integerKey("window_s", "300", 10, 3600,
+                       "Signature window: accepted clock difference of X-Timestamp, seconds."),
+};
+
+// After this many failed pushes in a row the instance reports itself degraded.
+constexpr int kDegradedAfter = 3;
+
+std::string isoUtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char text[32];
+  std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+// The path of an http(s) URL ("" for "http://host:9300"); nullopt when the URL carries a
+// query or fragment, which the push targets could not be appended to.
+std::optional<std::string> urlPath(const std::string& url) {
+  size_t scheme_end = url.find("://");
+  size_t path_start = url.find('/', scheme_end + 3);
+  if (url.find_first_of("?#") != std::string::npos) {
+    return std::nullopt;
+  }
+  return path_start == std::string::npos ? "" : url.substr(path_start);
+}
+
+std::string attrOf(const plugin::Outbound& outbound, const std::string& name) {
+  for (const auto& [key, value] : outbound.attrs) {
+    if (key == name) {
+      return value;
+    }
+  }
+  return "";
+}
+
+} // namespace
+
+Status DepartmentConnector::readConfig(const plugin::Config& config) {
+  instance_ = config.instanceName();
+  key_.app_key = config.getString("app_key", "");
+  key_.secret = config.getString("secret", "");
+  system_ = config.getString("system", "");
+  Result<support::HmacAlgorithm> algorithm =
+      support::parseSignAlgorithm(config.getString("sign_alg", "HMAC-SHA256"));
+  if (!algorithm) {
+    return invalidArgument("sign_alg: " + algorithm.status().message());
+  }
+  key_.algorithm = *algorithm;
+  if (!support::isSigningAppKey(key_.app_key)) {
+    return invalidArgument("app_key: must be 1 to 128 visible ASCII characters");
+  }
+  if (key_.secret.empty() || system_.empty()) {
+    return invalidArgument(key_.secret.empty() ? "secret: is empty" : "system: is empty");
+  }
+  format_ = config.getString("format", "json") == "xml" ? ReplyFormat::Xml : ReplyFormat::Json;
+  verify_replies_ = config.getString("verify_replies", "true") == "true";
+  Result<long long> timeout_ms = config.getInteger("timeout_ms");
+  timeout_ms_ = static_cast<long>(timeout_ms ? *timeout_ms : 10000);
+  Result<long long> window_s = config.getInteger("window_s");
+  window_ = std::chrono::seconds(window_s ? *window_s : 300);
+  endpoint_ = config.getString("endpoint", "");
+  while (!endpoint_.empty() && endpoint_.back() == '/') {
+    endpoint_.pop_back();
+  }
+  if (endpoint_.empty()) {
+    return Status::ok();
+  }
+  std::optional<std::string> path = urlPath(endpoint_);
+  if ((endpoint_.rfind("http://", 0) != 0 && endpoint_.rfind("https://", 0) != 0) || !path) {
+    return invalidArgument("endpoint: \"" + endpoint_ +
+                           "\" is not an http:// or https:// URL without query or fragment");
+  }
+  endpoint_path_ = *path;
+  return Status::ok();
+}
+
+Status DepartmentConnector::configure(const plugin::Config& config, plugin::Host& host) {
+  host_ = &host;
+  HOTLINE_RETURN_IF_ERROR(readConfig(config));
+  support::CallerKey caller{key_.secret, {key_.algorithm}, {}};
+  support::VerifierOptions options;
+  options.window = window_;
+  verifier_ = std::make_unique<support::RequestVerifier>(
+      support::fixedKeys({{key_.app_key, std::move(caller)}}), options);
+  tasks_ =
+      std::make_unique<TaskStore>([this](const std::string& key) { return host_->stateGet(key); },
+                                  [this](const std::string& key, const std::string& value) {
+                                    return host_->statePut(key, value);
+                                  });
+  initHttpClient();
+  return registerRoutes(host);
+}
+
+Status DepartmentConnector::registerRoutes(plugin::Host& host) {
+  HOTLINE_RETURN_IF_ERROR(
+      host.route("POST", "/dept/v1/callbacks", [this](const auto& request, auto& response) {
+        handleCallback(request, response);
+      }));
+  HOTLINE_RETURN_IF_ERROR(
+      host.route("GET", "/dept/v1/tasks", [this](const auto& request, auto& response) {
+        handleTaskList(request, response);
+      }));
+  return host.route(
+      "GET", "/dept/v1/tasks/{ticket_id}",
+      [this](const auto& request, auto& response) { handleTicketTasks(request, response); });
+}
+
+Status DepartmentConnector::start() {
+  running_ = true;
+  host_->log(plugin::LogLevel::Info, "department connector started",
+             {{"mode", endpoint_.empty() ? "pull" : "push"},
+              {"endpoint", endpoint_},
+              {"system", system_}});
+  return Status::ok();
+}
+
+void DepartmentConnector::stop() noexcept {
+  running_ = false;
+}
+
+plugin::Health DepartmentConnector::health() const {
+  if (!running_) {
+    return plugin::Health::down("not started");
+  }
+  int failures = failures_in_a_row_.load();
+  if (failures >= kDegradedAfter) {
+    std::lock_guard<std::mutex> lock(last_failure_mutex_);
+    return plugin::Health::degraded(std::to_string(failures) +
+                                    " pushes in a row failed; last: " + last_failure_);
+  }
+  return plugin::Health::healthy();
+}
+
+void DepartmentConnector::noteFailure(const std::string& reason) {
+  ++failures_in_a_row_;
+  std::lock_guard<std::mutex> lock(last_failure_mutex_);
+  last_failure_ = reason;
+}
+
+plugin::Delivery DepartmentConnector::deliver(const plugin::Outbound& outbound) {
+  if (outbound.kind != "ticket" && outbound.kind != "event") {
+    return plugin::Delivery::permanent(instance_ + ": kind \"" + outbound.kind +
+                                       "\" is not delivered to departments (ticket, event)");
+  }
+  if (outbound.ticket_id.empty()) {
+    return plugin::Delivery::permanent(instance_ + ": " + outbound.kind + " without a ticket id");
+  }
+  return endpoint_.empty() ? queue(outbound) : push(outbound);
+}
+
+plugin::Delivery DepartmentConnector::queue(const plugin::Outbound& outbound) {
+  Task task;
+  task.ticket_id = outbound.ticket_id;
+  task.kind = outbound.kind;
+  task.content_type = outbound.content_type;
+  task.body = outbound.body;
+  task.at = isoUtcNow();
+  task.event_type = attrOf(outbound, "event_type");
+  Result<uint64_t> seq = tasks_->add(std::move(task), outbound.idempotency_key);
+  if (!seq) {
+    return plugin::Delivery::retry(
+        instance_ + ": cannot queue the task for pull mode: " + seq.status().message());
+  }
+  return plugin::Delivery::ok();
+}
+
+plugin::Delivery DepartmentConnector::push(const plugin::Outbound& outbound) {
+  PushRequest request;
+  request.target = endpoint_path_ + "/tasks";
+  if (outbound.kind == "event") {
+    request.target += "/" + encodePathSegment(outbound.ticket_id) + "/actions";
+  }
+  const std::string url =
+      endpoint_.substr(0, endpoint_.size() - endpoint_path_.size()) + request.target;
+  request.where = instance_ + ": POST " + url;
+  request.key = key_;
+  request.format = format_;
+  request.verify_replies = verify_replies_;
+  request.window = window_;
+  Result<support::SignatureHeaders> signature =
+      support::signRequest(key_, "POST", request.target, outbound.body);
+  if (!signature) {
+    return plugin::Delivery::permanent(request.where +
+                                       ": cannot sign: " + signature.status().message());
+  }
+  request.nonce = signature->nonce;
+  std::vector<std::string> headers{"Content-Type: " + outbound.content_type,
+                                   "Idempotency-Key: " + outbound.idempotency_key,
+                                   "X-Hotline-Ticket: " + outbound.ticket_id};
+  for (const auto& [name, value] : signature->toHeaderList()) {
+    headers.push_back(name + ": " + value);
+  }
+  HttpAnswer answer = httpPost(url, outbound.body, headers, timeout_ms_);
+  PushOutcome outcome = judgePush(request, answer, support::systemMillis());
+  if (outcome.link_failure) {
+    noteFailure(outcome.delivery.reason);
+  } else if (outcome.delivery.kind == plugin::Delivery::Kind::Ok) {
+    failures_in_a_row_ = 0;
+  }
+  // The host tells which numbers it already knows (attr ref:<system>): a department repeats its
+  // case number on every action, and linking it again would only queue a no-op.
+  if (!outcome.case_no.empty() && attrOf(outbound, "ref:" + system_) != outcome.case_no) {
+    Status linked = host_->link(outbound.ticket_id, system_, outcome.case_no);
+    if (!linked.isOk()) {
+      // The task was delivered; only the number is not recorded (e.g. an older gateway).
+      host_->log(plugin::LogLevel::Warn, "cannot link the department's case number",
+                 {{"ticket_id", outbound.ticket_id},
+                  {"system", system_},
+                  {"number", outcome.case_no},
+                  {"reason", linked.message()}});
+    }
+  }
+  return outcome.delivery;
+}
+
+} // namespace hotline::connectors::department
+
+HOTLINE_CONNECTOR(hotline::connectors::department::DepartmentConnector, "department", "0.1.0",
+                  "A department's own ticket system: signed pushes of assigned tickets and "
+                  "actions (or a pull-mode task queue) and its signed callbacks.",
+                  hotline::connectors::department::kDepartmentConfig)

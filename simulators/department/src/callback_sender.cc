@@ -1,0 +1,50 @@
+#include "simulators/department/src/callback_sender.h"
+
+#include "hotline/support/request_signing.h"
+
+namespace hotline::sim::department {
+
+CallbackSender::CallbackSender(const DepartmentOptions& options,
+                               std::optional<GatewayClient> gateway, TaskRecorder& recorder)
+    : options_(options), gateway_(std::move(gateway)), recorder_(recorder),
+      started_ms_(support::systemMillis()) {}
+
+std::string CallbackSender::nextMsgId() {
+  return "CB-" + std::to_string(started_ms_) + "-" + std::to_string(next_msg_++);
+}
+
+SentCallback CallbackSender::send(const CallbackRequest& request) {
+  CallbackMessage message;
+  message.action = request.action;
+  message.msg_id = request.msg_id.empty() ? nextMsgId() : request.msg_id;
+  message.ticket_no = request.ticket_no;
+  message.dept_case_no = request.dept_case_no.empty()
+                             ? recorder_.caseNumberOfHotlineNumber(request.ticket_no)
+                             : request.dept_case_no;
+  message.at_ms = support::systemMillis();
+  message.handler = options_.handler;
+  message.unit_code = options_.unit_code;
+  message.content = request.content;
+  message.days = request.days;
+
+  SentCallback sent;
+  sent.action = std::string(actionName(request.action));
+  sent.msg_id = message.msg_id;
+  sent.ticket_no = request.ticket_no;
+  if (!gateway_) {
+    sent.error = "no --gateway: nowhere to send the callback";
+  } else {
+    // The SOAP header's appId names the sending system; the app key is that name here.
+    const std::string body = callbackBody(options_.format, message, options_.key.app_key);
+    GatewayReply reply =
+        gateway_->call("POST", "/dept/v1/callbacks", body, callbackContentType(options_.format));
+    sent.status = reply.status;
+    sent.reply = std::move(reply.body);
+    sent.reply_verified = reply.verified;
+    sent.error = std::move(reply.error);
+  }
+  recorder_.addCallback(sent);
+  return sent;
+}
+
+} // namespace hotline::sim::department
