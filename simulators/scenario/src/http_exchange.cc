@@ -1,5 +1,7 @@
 #include "simulators/scenario/src/http_exchange.h"
 
+#include "hotline/support/request_signing.h"
+
 #include <httplib.h>
 #include <strings.h>
 
@@ -13,6 +15,30 @@ bool hasHeader(const HttpRequestSpec& request, const std::string& name) {
     }
   }
   return false;
+}
+
+// The five signing headers for `target` and `body`, or the reason they cannot be made.
+hotline::Result<hotline::support::SignatureHeaders> signatureFor(const SigningSpec& sign,
+                                                                 const std::string& method,
+                                                                 const std::string& target,
+                                                                 const std::string& body) {
+  using namespace hotline::support;
+  hotline::Result<HmacAlgorithm> algorithm = parseSignAlgorithm(sign.algorithm);
+  if (!algorithm) {
+    return algorithm.status();
+  }
+  std::string nonce;
+  if (sign.nonce) {
+    nonce = *sign.nonce;
+  } else {
+    hotline::Result<std::string> fresh = randomNonce();
+    if (!fresh) {
+      return fresh.status();
+    }
+    nonce = *fresh;
+  }
+  return signRequest(SigningKey{sign.app_key, sign.secret, *algorithm}, method, target, body,
+                     systemMillis() + sign.timestamp_offset_ms, nonce);
 }
 
 } // namespace
@@ -43,6 +69,16 @@ HttpResponse performHttp(const HttpRequestSpec& request, std::chrono::millisecon
     req.body = *request.body;
     if (request.json_body && !hasHeader(request, "Content-Type")) {
       req.headers.emplace("Content-Type", "application/json");
+    }
+  }
+  if (request.sign) {
+    auto signature = signatureFor(*request.sign, request.method, target, req.body);
+    if (!signature) {
+      response.error = "cannot sign the request: " + signature.status().message();
+      return response;
+    }
+    for (const auto& [name, value] : signature->toHeaderList()) {
+      req.headers.emplace(name, value);
     }
   }
   httplib::Result result = client.send(req);

@@ -181,7 +181,8 @@ int runScenario(std::span<const std::string> args, StopSignals& signals) {
     } else if (arg == "--verbose" || arg == "-v") {
       options.verbose = true;
     } else if (arg == "--gateway-bin" && i + 1 < args.size()) {
-      options.gateway_bin = args[++i];
+      // Absolute: processes run with the scenario's temp dir as their working directory.
+      options.gateway_bin = std::filesystem::absolute(args[++i]).string();
     } else if (arg.rfind("--", 0) == 0 || !options.file.empty()) {
       std::cerr << "hotline-sim scenario: unexpected argument \"" << arg << "\""
                 << (arg == "--gateway-bin" ? " (it needs a path)" : "") << "\n"

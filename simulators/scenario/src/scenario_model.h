@@ -14,6 +14,16 @@
 
 namespace hotline::sim::scenario {
 
+// Signs the request the way exchange and department peers do (REQUEST_SIGNING.md). A fixed
+// nonce lets a scenario replay a request; an offset makes its timestamp stale.
+struct SigningSpec {
+  std::string app_key;
+  std::string secret;
+  std::string algorithm = "HMAC-SHA256";
+  std::optional<std::string> nonce; // none: a fresh random one
+  int64_t timestamp_offset_ms = 0;  // added to the current time
+};
+
 struct HttpRequestSpec {
   std::string method = "GET";
   std::string url;
@@ -21,6 +31,7 @@ struct HttpRequestSpec {
   std::optional<std::string> body; // from "json" (serialized) or "body" (text)
   bool json_body = false;          // adds Content-Type: application/json unless given
   int64_t timeout_ms = 10000;
+  std::optional<SigningSpec> sign;
 };
 
 enum class ConditionKind { Status, Equals, Exists, Contains, Count };

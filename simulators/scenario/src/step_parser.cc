@@ -52,14 +52,33 @@ void parseWait(const rapidjson::Value& wait, const std::string& path,
   step.name = "wait for \"" + step.log_text + "\" in the log of " + step.process;
 }
 
+SigningSpec parseSigning(const rapidjson::Value& value, const std::string& path,
+                         Problems& problems) {
+  SigningSpec spec;
+  if (!checkObject(value, path, {"app_key", "secret", "alg", "nonce", "timestamp_offset_ms"},
+                   problems)) {
+    return spec;
+  }
+  spec.app_key = readString(value, "app_key", path, problems, true).value_or("");
+  spec.secret = readString(value, "secret", path, problems, true).value_or("");
+  spec.algorithm = readString(value, "alg", path, problems).value_or("HMAC-SHA256");
+  spec.nonce = readString(value, "nonce", path, problems);
+  spec.timestamp_offset_ms =
+      readInteger(value, "timestamp_offset_ms", path, problems, -86400000, 86400000).value_or(0);
+  return spec;
+}
+
 } // namespace
 
 HttpRequestSpec parseHttpRequest(const rapidjson::Value& value, const std::string& path,
                                  Problems& problems) {
   HttpRequestSpec spec;
-  if (!checkObject(value, path, {"method", "url", "headers", "json", "body", "timeout_ms"},
+  if (!checkObject(value, path, {"method", "url", "headers", "json", "body", "timeout_ms", "sign"},
                    problems)) {
     return spec;
+  }
+  if (const rapidjson::Value* sign = findMember(value, "sign")) {
+    spec.sign = parseSigning(*sign, childPath(path, "sign"), problems);
   }
   spec.method = readString(value, "method", path, problems).value_or("GET");
   spec.url = readString(value, "url", path, problems, true).value_or("");
