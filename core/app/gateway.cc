@@ -9,6 +9,7 @@
 #include "core/log/log.h"
 
 #include <map>
+#include <set>
 
 namespace hotline::app {
 namespace {
@@ -58,7 +59,14 @@ Gateway::~Gateway() {
 Status Gateway::start() {
   HOTLINE_RETURN_IF_ERROR(loadConfig());
   log::configure(logOptions(*config_->core));
-  Result<std::unique_ptr<PipelineRuntime>> pipeline = PipelineRuntime::start(*config_->core);
+  std::set<std::string> sync_instances;
+  for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
+    if (entry.enabled && entry.sync) {
+      sync_instances.insert(entry.name);
+    }
+  }
+  Result<std::unique_ptr<PipelineRuntime>> pipeline =
+      PipelineRuntime::start(*config_->core, std::move(sync_instances));
   if (!pipeline) {
     return pipeline.status();
   }
@@ -155,9 +163,14 @@ Status Gateway::startServer() {
   HOTLINE_RETURN_IF_ERROR(http::registerHealthEndpoint(router_, [this] { return healthReport(); }));
   const std::string token = config_->core->getRawString("core_platform.outbound_token", "");
   if (!token.empty()) {
-    OutboundEndpointOptions outbound{token, {}, unit_router_.get()};
+    OutboundEndpointOptions outbound{token, {}, unit_router_.get(), {}};
     for (const auto& connector : connectors_) {
       outbound.instances.insert(connector->name());
+    }
+    for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
+      if (entry.enabled && entry.escalations) {
+        outbound.escalation_instances.push_back(entry.name);
+      }
     }
     HOTLINE_RETURN_IF_ERROR(
         registerOutboundEndpoint(router_, pipeline_->submitter(), std::move(outbound)));

@@ -62,8 +62,15 @@ bool movesTicket(const std::string& kind, const std::string& body) {
   return kind == "event" && downlink::canonicalEventType(body) == "reassigned";
 }
 
-// The named targets; or (none named) the instances serving the message's units; or, for an
-// event that names no units (an urge, a decision, a close), the instances holding its ticket.
+// An escalation 上报: a ticket the core platform marks escalated, or the escalated event.
+bool isEscalation(const std::string& kind, const std::string& body) {
+  return kind == "ticket" ? downlink::canonicalMember(body, "status") == "escalated"
+                          : downlink::canonicalMember(body, "type") == "escalated";
+}
+
+// The named targets; or (none named) the instances taking escalations, for an escalation; or
+// the instances serving the message's units; or, for an event that names no units (an urge,
+// a decision, a close), the instances holding its ticket.
 Result<Routing> routingOf(const std::string& kind, const http::HttpRequest& request,
                           const OutboundEndpointOptions& options) {
   Result<std::vector<std::string>> named =
@@ -73,6 +80,15 @@ Result<Routing> routingOf(const std::string& kind, const http::HttpRequest& requ
   }
   if (!named->empty()) {
     return Routing{std::move(named).value(), false};
+  }
+  if (isEscalation(kind, request.body)) {
+    if (options.escalation_instances.empty()) {
+      return invalidArgument("an escalation, but no connector instance takes escalations: set "
+                             "\"escalations\": true on the exchange instance of the upper level, "
+                             "or name the targets in X-Hotline-Targets");
+    }
+    // The ticket's snapshot goes first to an instance that never had it (planner_routing.cc).
+    return Routing{options.escalation_instances, false};
   }
   if (options.router == nullptr) {
     return invalidArgument("X-Hotline-Targets: name the connector instances to deliver to "

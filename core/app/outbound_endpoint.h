@@ -16,7 +16,9 @@
 // nobody serves becomes a dead letter naming it. Other events (urged, supervised, decisions,
 // closed, ...) go to the instances that hold the ticket, i.e. that earlier rows of it were
 // routed to; a reassignment goes to the new units and to the holders. A ticket nobody holds
-// gives a dead letter saying so.
+// gives a dead letter saying so. An escalation (a ticket whose status is `escalated`, or an
+// `escalated` event) goes to the instances configured with "escalations": true; with none
+// configured it is refused (400) before anything is stored.
 
 #include "core/downlink/unit_routing.h"
 #include "core/http/router.h"
@@ -24,6 +26,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 namespace hotline::app {
 
@@ -31,6 +34,8 @@ struct OutboundEndpointOptions {
   std::string token;                            // the core platform's bearer token
   std::set<std::string> instances;              // connector instances that may be named as targets
   const downlink::UnitRouter* router = nullptr; // routing by unit; must outlive the endpoint
+  // The instances that take escalations 上报 (connector entries with "escalations": true).
+  std::vector<std::string> escalation_instances;
 };
 
 Status registerOutboundEndpoint(http::Router& router, pipeline::Submitter& submitter,

@@ -78,7 +78,8 @@ private:
   pipeline::GroupCommitter& committer_;
 };
 
-Result<std::unique_ptr<PipelineRuntime>> PipelineRuntime::start(const Config& core) {
+Result<std::unique_ptr<PipelineRuntime>>
+PipelineRuntime::start(const Config& core, std::set<std::string> sync_instances) {
   std::unique_ptr<PipelineRuntime> self(new PipelineRuntime());
   Result<std::unique_ptr<store::SqliteStore>> opened = store::SqliteStore::open(storeOptions(core));
   if (!opened) {
@@ -95,11 +96,12 @@ Result<std::unique_ptr<PipelineRuntime>> PipelineRuntime::start(const Config& co
 
   // The committer first: the dispatcher writes its outcomes through it from the start.
   PipelineRuntime* runtime = self.get();
-  self->committer_ =
-      std::make_unique<pipeline::GroupCommitter>(*self->store_, pipeline::GroupCommitter::Options{},
-                                                 [runtime](std::vector<store::OutboxRow> rows) {
-                                                   runtime->dispatcher_->enqueue(std::move(rows));
-                                                 });
+  pipeline::GroupCommitter::Options committer_options;
+  committer_options.sync_instances = std::move(sync_instances);
+  self->committer_ = std::make_unique<pipeline::GroupCommitter>(
+      *self->store_, committer_options, [runtime](std::vector<store::OutboxRow> rows) {
+        runtime->dispatcher_->enqueue(std::move(rows));
+      });
   self->committer_->start();
   self->delivery_log_ = std::make_unique<CommitterDeliveryLog>(*self->committer_);
 

@@ -25,6 +25,8 @@
 
 #include <chrono>
 #include <memory>
+#include <set>
+#include <string>
 
 namespace hotline::app {
 
@@ -32,8 +34,9 @@ class PipelineRuntime : public admin::DeadLetterControl {
 public:
   // Opens the store, loads the mappings and starts the committer; delivery starts with
   // startDelivery(), once every target is known. Errors name the part and why.
+  // `sync_instances`: the connector instances that are peer hotline platforms ("sync": true).
   static Result<std::unique_ptr<PipelineRuntime>>
-  start(const Poco::Util::AbstractConfiguration& core);
+  start(const Poco::Util::AbstractConfiguration& core, std::set<std::string> sync_instances = {});
   ~PipelineRuntime() override;
 
   // A connector instance's delivery target (downlink), before startDelivery().

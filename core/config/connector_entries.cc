@@ -59,6 +59,8 @@ public:
     instance.type = valueOr(header.values, "type", "");
     instance.library = valueOr(header.values, "library", "");
     instance.enabled = valueOr(header.values, "enabled", "true") == "true";
+    instance.escalations = valueOr(header.values, "escalations", "false") == "true";
+    instance.sync = valueOr(header.values, "sync", "false") == "true";
     if (Result<std::vector<std::string>> units =
             parseStringList(valueOr(header.values, "units", "[]"))) {
       instance.units = std::move(units).value();

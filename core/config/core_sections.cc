@@ -195,6 +195,15 @@ ConfigTable buildConnectorEntry() {
                      "Unit codes (承办单位) this instance serves on the downlink: a ticket or an "
                      "assignment the core platform posts without X-Hotline-Targets goes to the "
                      "instances of its lead and co-handling units."),
+       booleanKey("escalations", false,
+                  "Whether this instance receives escalations (上报): a ticket whose status is "
+                  "escalated, or an escalated event, that the core platform posts without "
+                  "X-Hotline-Targets goes to the instances that have this set (the exchange "
+                  "instance of the upper level)."),
+       booleanKey("sync", false,
+                  "Whether this instance is a peer hotline platform (an exchange link): every "
+                  "later action on a ticket received from it or routed to it is sent to it as "
+                  "well, whether a department, the core platform or another peer took it."),
        makeKey("library", ConfigType::String,
                "Plugin library that provides the type, when it is not in a plugin "
                "directory."),

@@ -30,6 +30,8 @@ struct ConnectorInstanceConfig {
   std::string library; // empty: the type is found in the plugin directories
   bool enabled = true;
   std::vector<std::string> units; // downlink routing: the unit codes it serves
+  bool escalations = false;       // receives escalations 上报 posted without named targets
+  bool sync = false; // a peer hotline platform: later actions on tickets exchanged with it follow
   // The instance's `config` block, validated, defaults applied, secrets resolved. A disabled
   // instance's secrets are not read (its credentials may not exist on this host): its secret
   // keys are absent from `values` and listed in `secrets` only.

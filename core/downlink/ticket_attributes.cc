@@ -4,13 +4,13 @@
 
 namespace hotline::downlink {
 
-std::string canonicalEventType(const std::string& body) {
+std::string canonicalMember(const std::string& body, const char* member) {
   rapidjson::Document document;
   document.Parse(body.data(), body.size());
   if (document.HasParseError() || !document.IsObject()) {
     return "";
   }
-  auto type = document.FindMember("type");
+  auto type = document.FindMember(member);
   if (type == document.MemberEnd() || !type->value.IsString()) {
     return "";
   }

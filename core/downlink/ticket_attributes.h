@@ -33,7 +33,12 @@ private:
   store::Store& store_;
 };
 
+// The text of a top-level member of a canonical JSON object (an event's "type", a ticket's
+// "status"); empty when the body is not an object or the member is not a string.
+std::string canonicalMember(const std::string& body, const char* member);
 // The "type" of a canonical event's JSON; empty when the body is not one.
-std::string canonicalEventType(const std::string& body);
+inline std::string canonicalEventType(const std::string& body) {
+  return canonicalMember(body, "type");
+}
 
 } // namespace hotline::downlink

@@ -16,6 +16,7 @@ enum class Channel {
   Email,
   Province,
   City,
+  County, // escalated 上报 by a county's hotline (what a city or province node receives)
   Department,
   Legacy,
   Other
@@ -24,7 +25,7 @@ enum class Channel {
 template <>
 struct EnumTraits<Channel> {
   static constexpr std::string_view kTypeName = "channel";
-  static constexpr std::array<EnumEntry<Channel>, 11> kEntries{{
+  static constexpr std::array<EnumEntry<Channel>, 12> kEntries{{
       {Channel::Phone, "phone", "电话"},
       {Channel::Web, "web", "网站"},
       {Channel::App, "app", "移动应用"},
@@ -33,6 +34,7 @@ struct EnumTraits<Channel> {
       {Channel::Email, "email", "电子邮件"},
       {Channel::Province, "province", "省级转办"},
       {Channel::City, "city", "市级转办"},
+      {Channel::County, "county", "县级上报"},
       {Channel::Department, "department", "部门转入"},
       {Channel::Legacy, "legacy", "历史迁移"},
       {Channel::Other, "other", "其他"},

@@ -19,9 +19,9 @@ SubmitPlan refused(Status status) {
 }
 
 store::TicketStateRow stateRow(const std::string& ticket_id, const model::LifecycleState& state,
-                               int64_t at_ms) {
+                               int64_t at_ms, const std::vector<std::string>& holders) {
   return store::TicketStateRow{ticket_id, std::string(model::enumName(state.status)),
-                               state.extension_pending, at_ms};
+                               state.extension_pending, at_ms, joinHolders(holders)};
 }
 
 Result<model::LifecycleState> parseState(const store::TicketStateRow& row) {
@@ -39,12 +39,15 @@ std::string refText(const model::TicketRef& ref) {
 
 } // namespace
 
-BatchPlanner::BatchPlanner(store::Store& store, std::string core_target)
-    : store_(store), core_target_(std::move(core_target)) {}
+BatchPlanner::BatchPlanner(store::Store& store, std::string core_target,
+                           std::set<std::string> sync_instances)
+    : store_(store), core_target_(std::move(core_target)),
+      sync_instances_(std::move(sync_instances)) {}
 
 void BatchPlanner::reset() {
   answers_.clear();
   states_.clear();
+  holders_.clear();
   links_.clear();
 }
 
@@ -93,7 +96,8 @@ SubmitPlan BatchPlanner::planTicket(const PendingSubmit& pending) {
   plan.commit = baseCommit(pending, ticket.id, "ticket", model::encodeTicket(ticket),
                            pending.message.targets);
   plan.commit.ticket_state =
-      stateRow(ticket.id, model::LifecycleState{ticket.status, false}, pending.received_at_ms);
+      stateRow(ticket.id, model::LifecycleState{ticket.status, false}, pending.received_at_ms,
+               holdersAmong(pending.message.targets));
   for (const model::ExternalRef& ref : ticket.refs) {
     plan.commit.links.push_back(store::LinkRow{ticket.id, ref.system, ref.number});
   }
@@ -113,20 +117,29 @@ SubmitPlan BatchPlanner::planEvent(const PendingSubmit& pending) {
     ticket_id = linked->value_or("");
   }
   std::optional<model::LifecycleState> current;
+  std::vector<std::string> holders;
   if (!ticket_id.empty()) {
     Result<std::optional<model::LifecycleState>> state = stateOf(ticket_id);
     if (!state) {
       return refused(state.status());
     }
     current = *state;
+    Result<std::vector<std::string>> held = holdersOf(ticket_id);
+    if (!held) {
+      return refused(held.status());
+    }
+    holders = std::move(held).value();
   }
   if (!pending.message.scope_units.empty()) {
-    Status allowed = checkScope(pending.message, event, ticket_id);
+    Status allowed = checkScope(pending.message, event, ticket_id, holders);
     if (!allowed.isOk()) {
       return refused(allowed.withContext("ticket " + refText(event.ticket)));
     }
   }
-  Result<model::LifecycleState> next = model::advanceLifecycle(current, event.type, pending.facts);
+  Result<model::LifecycleState> next =
+      observedFromAbove(pending.message, current, event.type)
+          ? *current
+          : model::advanceLifecycle(current, event.type, pending.facts);
   if (!next) {
     return refused(next.status().withContext("ticket " + refText(event.ticket)));
   }
@@ -143,12 +156,18 @@ SubmitPlan BatchPlanner::planEvent(const PendingSubmit& pending) {
   event.ticket = model::TicketRef::byId(ticket_id); // the core platform knows our ids
   SubmitPlan plan;
   plan.kind = SubmitPlan::Kind::Commit;
-  Result<std::vector<std::string>> targets = targetsOf(pending.message, ticket_id);
-  if (!targets) {
-    return refused(targets.status());
+  Result<EventRouting> routing = routeEvent(pending.message, ticket_id, holders);
+  if (!routing) {
+    return refused(routing.status());
   }
-  plan.commit = baseCommit(pending, ticket_id, "event", model::encodeEvent(event), *targets);
-  plan.commit.ticket_state = stateRow(ticket_id, *next, pending.received_at_ms);
+  plan.commit =
+      baseCommit(pending, ticket_id, "event", model::encodeEvent(event), routing->targets);
+  Status snapshots = addSnapshotRows(*routing, ticket_id, plan.commit);
+  if (!snapshots.isOk()) {
+    return refused(snapshots);
+  }
+  plan.commit.ticket_state = stateRow(ticket_id, *next, pending.received_at_ms,
+                                      holdersAfter(pending.message, event.type, holders));
   if (new_link) {
     plan.commit.links.push_back(store::LinkRow{ticket_id, original.system, original.number});
   }
@@ -223,59 +242,6 @@ LinkPlan BatchPlanner::planLink(const LinkFact& fact) {
   return LinkPlan{link, store::AuditInsert{"linked", fact.actor, link.ticket_id, 0, 0, "", what}};
 }
 
-Status BatchPlanner::checkScope(const InboundMessage& message, const model::TicketEvent& event,
-                                const std::string& ticket_id) {
-  std::string units;
-  for (const std::string& unit : message.scope_units) {
-    units += (units.empty() ? "" : ", ") + unit;
-  }
-  const std::string whose = message.source + " (units " + units + ")";
-  if (ticket_id.empty()) {
-    // Departments handle tickets; they never open one by an event.
-    return Status(StatusCode::PermissionDenied, "not a ticket assigned to " + whose +
-                                                    "; a department acts only on the "
-                                                    "tickets routed to it");
-  }
-  const std::string& unit = event.actor.unit_code;
-  if (!unit.empty() && std::find(message.scope_units.begin(), message.scope_units.end(), unit) ==
-                           message.scope_units.end()) {
-    return Status(StatusCode::PermissionDenied,
-                  "actor unit " + unit + " is not one of the units of " + whose);
-  }
-  Result<std::vector<std::string>> holders = store_.targetsOfTicket(ticket_id);
-  if (!holders) {
-    return holders.status();
-  }
-  if (std::find(holders->begin(), holders->end(), message.source) == holders->end()) {
-    return Status(StatusCode::PermissionDenied, "the ticket was not assigned to " + whose +
-                                                    "; a department acts only on the "
-                                                    "tickets routed to it");
-  }
-  return Status::ok();
-}
-
-Result<std::vector<std::string>> BatchPlanner::targetsOf(const InboundMessage& message,
-                                                         const std::string& ticket_id) {
-  std::vector<std::string> targets = message.targets;
-  if (!message.route_to_holders) {
-    return targets;
-  }
-  Result<std::vector<std::string>> holders = store_.targetsOfTicket(ticket_id);
-  if (!holders) {
-    return holders.status();
-  }
-  for (const std::string& holder : *holders) {
-    if (holder != core_target_ && holder != kUnroutedTarget && holder != message.source &&
-        std::find(targets.begin(), targets.end(), holder) == targets.end()) {
-      targets.push_back(holder);
-    }
-  }
-  if (targets.empty()) {
-    targets.push_back(kUnroutedTarget);
-  }
-  return targets;
-}
-
 void BatchPlanner::remember(const SubmitPlan& plan) {
   const store::InboundCommit& commit = plan.commit;
   answers_[commit.dedupe_key] =
@@ -288,6 +254,9 @@ void BatchPlanner::remember(const SubmitPlan& plan) {
   }
   for (const store::LinkRow& link : commit.links) {
     links_[{link.system, link.number}] = link.ticket_id;
+  }
+  if (commit.ticket_state) {
+    holders_[commit.ticket_id] = splitHolders(commit.ticket_state->holders);
   }
 }
 

@@ -18,6 +18,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -55,7 +56,10 @@ struct LinkPlan {
 
 class BatchPlanner {
 public:
-  BatchPlanner(store::Store& store, std::string core_target);
+  // `sync_instances`: the peer hotline platforms (exchange links) that follow every action on
+  // the tickets exchanged with them (planner_routing.cc).
+  BatchPlanner(store::Store& store, std::string core_target,
+               std::set<std::string> sync_instances = {});
 
   SubmitPlan plan(const PendingSubmit& pending);
   // A link is written only for a ticket that exists and a number that names no other ticket;
@@ -75,19 +79,45 @@ private:
   store::InboundCommit baseCommit(const PendingSubmit& pending, const std::string& ticket_id,
                                   const std::string& outbox_kind, std::string outbox_body,
                                   const std::vector<std::string>& targets);
+  // planner_routing.cc: who an event goes to, and who may send it.
+  struct EventRouting {
+    std::vector<std::string> targets;
+    // Targets that never had a row of the ticket: they get its latest snapshot first.
+    std::vector<std::string> new_holders;
+  };
   // A department's instance acts only on tickets routed to it, as one of its units.
   Status checkScope(const InboundMessage& message, const model::TicketEvent& event,
-                    const std::string& ticket_id);
-  // The message's targets plus, when it asks, the instances that hold the ticket.
-  Result<std::vector<std::string>> targetsOf(const InboundMessage& message,
-                                             const std::string& ticket_id);
+                    const std::string& ticket_id, const std::vector<std::string>& holders);
+  Result<EventRouting> routeEvent(const InboundMessage& message, const std::string& ticket_id,
+                                  const std::vector<std::string>& holders);
+  // The instances holding the ticket now (store::TicketStateRow::holders), overlay first.
+  Result<std::vector<std::string>> holdersOf(const std::string& ticket_id);
+  // Who holds it after `type`: an assignment or escalation routed on the downlink moves it to
+  // its targets; anything else leaves the holders as they are.
+  std::vector<std::string> holdersAfter(const InboundMessage& message, model::EventType type,
+                                        const std::vector<std::string>& holders) const;
+  // The connector instances among `targets` (not the core platform, not `unrouted`).
+  std::vector<std::string> holdersAmong(const std::vector<std::string>& targets) const;
+  Status addSnapshotRows(const EventRouting& routing, const std::string& ticket_id,
+                         store::InboundCommit& commit);
+  // An action of the upper level on a ticket this node escalated: recorded and passed on, but
+  // the upper level owns the ticket's course.
+  bool observedFromAbove(const InboundMessage& message,
+                         const std::optional<model::LifecycleState>& current,
+                         model::EventType type) const;
 
   store::Store& store_;
   std::string core_target_;
+  std::set<std::string> sync_instances_;
   // The overlay: what this batch will write.
   std::map<std::string, store::StoredAnswer> answers_;
   std::map<std::string, model::LifecycleState> states_;
   std::map<std::pair<std::string, std::string>, std::string> links_;
+  std::map<std::string, std::vector<std::string>> holders_;
 };
+
+// store::TicketStateRow::holders as text and back.
+std::string joinHolders(const std::vector<std::string>& holders);
+std::vector<std::string> splitHolders(const std::string& text);
 
 } // namespace hotline::pipeline

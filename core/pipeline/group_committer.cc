@@ -34,7 +34,7 @@ void putBackInFront(std::vector<T>& items, std::deque<T>& queue) {
 
 GroupCommitter::GroupCommitter(store::Store& store, Options options, OutboxSink sink)
     : store_(store), options_(std::move(options)), sink_(std::move(sink)),
-      planner_(store, options_.core_target) {}
+      planner_(store, options_.core_target, options_.sync_instances) {}
 
 GroupCommitter::~GroupCommitter() {
   stop();

@@ -29,6 +29,7 @@
 #include <functional>
 #include <future>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -56,6 +57,8 @@ public:
     size_t max_batch = 512;                    // inbound submits per transaction
     size_t max_delivery_batch = 2000;          // delivery records per transaction
     std::chrono::milliseconds retry_wait{200}; // after a failed write
+    // Peer hotline platforms (connector entries with "sync": true): see planner_routing.cc.
+    std::set<std::string> sync_instances = {};
   };
 
   GroupCommitter(store::Store& store, Options options, OutboxSink sink);

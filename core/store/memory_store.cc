@@ -99,6 +99,27 @@ Result<std::vector<std::string>> MemoryStore::targetsOfTicket(const std::string&
   return std::vector<std::string>(targets.begin(), targets.end());
 }
 
+Result<std::vector<std::string>> MemoryStore::sourcesOfTicket(const std::string& ticket_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::set<std::string> sources;
+  for (const StoredMessage& message : messages_) {
+    if (message.row.ticket_id == ticket_id) {
+      sources.insert(message.row.source);
+    }
+  }
+  return std::vector<std::string>(sources.begin(), sources.end());
+}
+
+Result<std::optional<std::string>> MemoryStore::latestTicketSnapshot(const std::string& ticket_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto it = outbox_.rbegin(); it != outbox_.rend(); ++it) {
+    if (it->second.ticket_id == ticket_id && it->second.kind == "ticket") {
+      return std::optional<std::string>(it->second.body);
+    }
+  }
+  return std::optional<std::string>();
+}
+
 Status MemoryStore::checkKeysAreNew(std::span<const InboundCommit> batch) const {
   for (const InboundCommit& commit : batch) {
     if (dedupe_.count(commit.dedupe_key) != 0) {

@@ -49,6 +49,8 @@ public:
   Result<std::optional<std::string>> resolveLink(const std::string& system,
                                                  const std::string& number) override;
   Result<std::vector<std::string>> targetsOfTicket(const std::string& ticket_id) override;
+  Result<std::vector<std::string>> sourcesOfTicket(const std::string& ticket_id) override;
+  Result<std::optional<std::string>> latestTicketSnapshot(const std::string& ticket_id) override;
   Result<std::vector<std::vector<int64_t>>>
   commitInbound(std::span<const InboundCommit> batch) override;
   Status recordRejections(std::span<const RejectionRecord> rejections) override;

@@ -26,12 +26,20 @@ public:
   Result<std::optional<std::string>> resolveLink(const std::string& system,
                                                  const std::string& number);
   Result<std::vector<std::string>> targetsOfTicket(const std::string& ticket_id);
+  Result<std::vector<std::string>> sourcesOfTicket(const std::string& ticket_id);
+  Result<std::optional<std::string>> latestTicketSnapshot(const std::string& ticket_id);
 
 private:
+  // The first column of every row `select` gives for `ticket_id`.
+  static Result<std::vector<std::string>> column0Of(SqliteStatement& select,
+                                                    const std::string& ticket_id);
+
   std::unique_ptr<SqliteStatement> find_answer_;
   std::unique_ptr<SqliteStatement> ticket_state_;
   std::unique_ptr<SqliteStatement> resolve_link_;
   std::unique_ptr<SqliteStatement> targets_of_ticket_;
+  std::unique_ptr<SqliteStatement> sources_of_ticket_;
+  std::unique_ptr<SqliteStatement> latest_snapshot_;
 };
 
 } // namespace hotline::store

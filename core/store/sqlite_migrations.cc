@@ -88,6 +88,15 @@ const SqliteMigration kInitialSchema{
         " PRIMARY KEY (scope, key)) WITHOUT ROWID",
     }};
 
+// The connector instances that hold each ticket now (a department's instance after an
+// assignment, the exchange after an escalation): who may act on it, and who hears of it.
+const SqliteMigration kTicketHolders{
+    2,
+    "tickets.holders",
+    {
+        "ALTER TABLE tickets ADD COLUMN holders TEXT NOT NULL DEFAULT ''",
+    }};
+
 Status createVersionTable(SqliteConnection& connection) {
   try {
     connection.session() << "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -141,7 +150,7 @@ Status applyOne(SqliteConnection& connection, const SqliteMigration& migration, 
 } // namespace
 
 const std::vector<SqliteMigration>& sqliteMigrations() {
-  static const std::vector<SqliteMigration> migrations{kInitialSchema};
+  static const std::vector<SqliteMigration> migrations{kInitialSchema, kTicketHolders};
   return migrations;
 }
 

@@ -52,6 +52,12 @@ public:
   Result<std::vector<std::string>> targetsOfTicket(const std::string& ticket_id) override {
     return writer_->targetsOfTicket(ticket_id);
   }
+  Result<std::vector<std::string>> sourcesOfTicket(const std::string& ticket_id) override {
+    return writer_->sourcesOfTicket(ticket_id);
+  }
+  Result<std::optional<std::string>> latestTicketSnapshot(const std::string& ticket_id) override {
+    return writer_->latestTicketSnapshot(ticket_id);
+  }
   Result<std::vector<std::vector<int64_t>>>
   commitInbound(std::span<const InboundCommit> batch) override {
     return writer_->commitInbound(batch);

@@ -17,9 +17,10 @@ constexpr const char* kInsertMessage =
     "body, canonical, answer_status, answer_body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
     "?10)";
 constexpr const char* kUpsertTicket =
-    "INSERT INTO tickets (ticket_id, status, extension_pending, updated_at) VALUES (?1, ?2, ?3, "
-    "?4) ON CONFLICT (ticket_id) DO UPDATE SET status = excluded.status, extension_pending = "
-    "excluded.extension_pending, updated_at = excluded.updated_at";
+    "INSERT INTO tickets (ticket_id, status, extension_pending, updated_at, holders) VALUES (?1, "
+    "?2, ?3, ?4, ?5) ON CONFLICT (ticket_id) DO UPDATE SET status = excluded.status, "
+    "extension_pending = excluded.extension_pending, updated_at = excluded.updated_at, holders = "
+    "excluded.holders";
 constexpr const char* kInsertLink =
     "INSERT INTO links (system, number, ticket_id) VALUES (?1, ?2, ?3)";
 constexpr const char* kInsertOutbox =
@@ -119,6 +120,17 @@ Result<std::optional<std::string>> SqliteWriter::resolveLink(const std::string& 
 Result<std::vector<std::string>> SqliteWriter::targetsOfTicket(const std::string& ticket_id) {
   std::lock_guard<std::mutex> lock(mutex_);
   return lookups_->targetsOfTicket(ticket_id);
+}
+
+Result<std::vector<std::string>> SqliteWriter::sourcesOfTicket(const std::string& ticket_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return lookups_->sourcesOfTicket(ticket_id);
+}
+
+Result<std::optional<std::string>>
+SqliteWriter::latestTicketSnapshot(const std::string& ticket_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return lookups_->latestTicketSnapshot(ticket_id);
 }
 
 // The chain resumes from whichever of the last record and the head anchor is further on.
@@ -269,6 +281,7 @@ Status SqliteWriter::insertCommit(const InboundCommit& commit, int64_t now_ms,
     upsert.bindText(2, state.status);
     upsert.bind(3, state.extension_pending ? 1 : 0);
     upsert.bind(4, state.updated_at_ms);
+    upsert.bindText(5, state.holders);
     HOTLINE_RETURN_IF_ERROR(upsert.run());
   }
   HOTLINE_RETURN_IF_ERROR(insertLinks(commit));

@@ -49,6 +49,8 @@ public:
   Result<std::optional<std::string>> resolveLink(const std::string& system,
                                                  const std::string& number);
   Result<std::vector<std::string>> targetsOfTicket(const std::string& ticket_id);
+  Result<std::vector<std::string>> sourcesOfTicket(const std::string& ticket_id);
+  Result<std::optional<std::string>> latestTicketSnapshot(const std::string& ticket_id);
   Result<std::string> pragma(const std::string& name);
 
 private:

@@ -35,6 +35,9 @@ struct TicketStateRow {
   std::string status; // model::TicketStatus name, e.g. "signed"
   bool extension_pending = false;
   int64_t updated_at_ms = 0;
+  // The connector instances holding the ticket now, comma-separated in routing order: those
+  // its latest assignment (or escalation) was routed to. "" = none (the core platform has it).
+  std::string holders;
 };
 
 struct LinkRow {
@@ -218,6 +221,12 @@ public:
   // Every target that has had an outbox row of the ticket, in name order: the core platform
   // and the connector instances the ticket (or an event of it) was routed to.
   virtual Result<std::vector<std::string>> targetsOfTicket(const std::string& ticket_id) = 0;
+  // Every source of a stored message of the ticket (connector instances, "core-platform"), in
+  // name order.
+  virtual Result<std::vector<std::string>> sourcesOfTicket(const std::string& ticket_id) = 0;
+  // The body of the ticket's latest outbox row of kind "ticket" (its newest canonical
+  // snapshot), if there is one.
+  virtual Result<std::optional<std::string>> latestTicketSnapshot(const std::string& ticket_id) = 0;
   // All of `batch` in one transaction (group commit). On success every commit's new outbox
   // rows get ids, returned in order (outer: per commit, inner: per OutboxInsert). On failure
   // nothing of the batch is stored.

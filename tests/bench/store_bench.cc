@@ -91,7 +91,7 @@ InboundCommit pipelineCommit(int64_t n, Keys keys) {
   commit.canonical = std::string(900, 'c');
   commit.ticket_id = ticket;
   commit.answer_body = R"({"ticket_id":")" + ticket + R"("})";
-  commit.ticket_state = TicketStateRow{ticket, "submitted", false, commit.received_at_ms};
+  commit.ticket_state = TicketStateRow{ticket, "submitted", false, commit.received_at_ms, ""};
   for (int64_t i = 0; i < n % 3; ++i) {
     commit.links.push_back(LinkRow{ticket, "system-" + std::to_string(i), padded("N", n)});
   }

@@ -192,35 +192,4 @@ Result<TaskQuery> parseTaskQuery(std::string_view query) {
   return parsed;
 }
 
-std::optional<uint32_t> retryAfterMs(std::string_view value) {
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
-    value.remove_prefix(1);
-  }
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) {
-    value.remove_suffix(1);
-  }
-  std::optional<uint64_t> seconds = parseUnsigned(value);
-  if (!seconds) {
-    return std::nullopt;
-  }
-  constexpr uint64_t kDaySeconds = 86'400;
-  return static_cast<uint32_t>(std::min(*seconds, kDaySeconds) * 1000);
-}
-
-std::string encodePathSegment(std::string_view segment) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : segment) {
-    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (alnum || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0x0F];
-    }
-  }
-  return out;
-}
-
 } // namespace hotline::connectors::department

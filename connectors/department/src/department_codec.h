@@ -4,6 +4,7 @@
 // host's answer to a submit, parsing the pull-mode query and Retry-After. No I/O, no clock.
 
 #include "hotline/status.h"
+#include "hotline/support/signed_call.h"
 
 #include <cstdint>
 #include <optional>
@@ -53,12 +54,9 @@ struct TaskQuery {
 inline constexpr size_t kMaxTaskLimit = 500;
 Result<TaskQuery> parseTaskQuery(std::string_view query);
 
-// Retry-After as delta-seconds ("120") in milliseconds, capped at one day; nullopt for an
-// HTTP-date or anything else (the host's own backoff then applies).
-std::optional<uint32_t> retryAfterMs(std::string_view value);
-
-// Percent-encodes a path segment (everything but RFC 3986 unreserved characters), so that a
-// ticket id can sit in `/tasks/{ticket_id}/actions`.
-std::string encodePathSegment(std::string_view segment);
+// Retry-After and path-segment encoding are shared with the exchange connector
+// (hotline/support/signed_call.h).
+using support::encodePathSegment;
+using support::retryAfterMs;
 
 } // namespace hotline::connectors::department

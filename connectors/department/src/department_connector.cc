@@ -1,7 +1,8 @@
 #include "department_connector.h"
 
-#include "http_client.h"
 #include "push_outcome.h"
+
+#include "hotline/support/http_client.h"
 
 #include <ctime>
 
@@ -126,7 +127,7 @@ Status DepartmentConnector::configure(const plugin::Config& config, plugin::Host
                                   [this](const std::string& key, const std::string& value) {
                                     return host_->statePut(key, value);
                                   });
-  initHttpClient();
+  support::initHttpClient();
   return registerRoutes(host);
 }
 
@@ -229,7 +230,7 @@ plugin::Delivery DepartmentConnector::push(const plugin::Outbound& outbound) {
   for (const auto& [name, value] : signature->toHeaderList()) {
     headers.push_back(name + ": " + value);
   }
-  HttpAnswer answer = httpPost(url, outbound.body, headers, timeout_ms_);
+  HttpAnswer answer = support::httpPost(url, outbound.body, headers, timeout_ms_);
   PushOutcome outcome = judgePush(request, answer, support::systemMillis());
   if (outcome.link_failure) {
     noteFailure(outcome.delivery.reason);

@@ -93,7 +93,8 @@ void DepartmentConnector::handleCallback(const plugin::HttpRequest& request,
                errorEnvelope(submitted->http_status, "refused by the gateway"), response);
     return;
   }
-  Status acted = tasks_->markActed(submitted->ticket_id);
+  // Only pull mode keeps tasks; in push mode this would cost a state read per callback.
+  Status acted = endpoint_.empty() ? tasks_->markActed(submitted->ticket_id) : Status::ok();
   if (!acted.isOk()) {
     // The event is stored; only pull mode's "new" filter keeps showing the ticket's tasks.
     host_->log(plugin::LogLevel::Warn, "cannot record that the department acted on a ticket",

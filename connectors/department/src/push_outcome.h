@@ -1,12 +1,12 @@
 #pragma once
-// Judging a push's HTTP answer (no I/O, the clock injected): ok, retry (with Retry-After) or
-// permanent, and the department's case number to link. Kept apart from the HTTP client so
-// that every branch of the classification is unit-tested.
+// Judging a push's HTTP answer: the shared classification of hotline/support/signed_call.h
+// (transport, statuses, Retry-After, reply signatures) with the department's reply shapes
+// (department_codec.h), giving the department's case number to link.
 
 #include "department_codec.h"
 
 #include "hotline/plugin/messages.h"
-#include "hotline/support/request_signing.h"
+#include "hotline/support/signed_call.h"
 
 #include <chrono>
 #include <cstdint>
@@ -14,15 +14,7 @@
 
 namespace hotline::connectors::department {
 
-// What the HTTP client brought back.
-struct HttpAnswer {
-  bool transport_ok = false; // false: no HTTP answer (connect error, timeout)
-  std::string error;         // transport error text
-  long status = 0;
-  support::HeaderList headers; // of the final answer only
-  std::string body;
-  bool truncated = false; // body longer than the client keeps
-};
+using support::HttpAnswer;
 
 // The request the answer belongs to, and how to judge it.
 struct PushRequest {

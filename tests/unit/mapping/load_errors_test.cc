@@ -151,7 +151,7 @@ TEST(MappingLoadErrors, TypeConflicts) {
   EXPECT_EQ(fieldError(R"({"to": "/channel", "value": "fax"})"),
             std::string(kFile) + "fields[0] (to /channel): \"fax\" is not a canonical channel "
                                  "(phone, web, app, wechat, sms, email, province, city, "
-                                 "department, legacy, other)");
+                                 "county, department, legacy, other)");
 }
 
 TEST(MappingLoadErrors, EachProblems) {

@@ -47,7 +47,7 @@ TEST(ModelDecodeErrors, StatusMessageListsEveryIssue) {
   const std::string message =
       messageOf(R"({"channel":"fax","content":"x","status":"submitted","urgency":"asap"})");
   EXPECT_EQ(message, "invalid ticket (2 problems): /channel: \"fax\" is not one of phone, web, "
-                     "app, wechat, sms, email, province, city, department, legacy, other; "
+                     "app, wechat, sms, email, province, city, county, department, legacy, other; "
                      "/urgency: \"asap\" is not one of normal, urgent, critical");
 }
 

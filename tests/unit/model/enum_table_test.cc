@@ -56,7 +56,7 @@ TEST(ModelEnums, EveryTableIsWellFormed) {
 TEST(ModelEnums, ValueListsAreTheSpecifiedOnes) {
   using V = std::vector<std::string_view>;
   EXPECT_EQ(enumNames<Channel>(), (V{"phone", "web", "app", "wechat", "sms", "email", "province",
-                                     "city", "department", "legacy", "other"}));
+                                     "city", "county", "department", "legacy", "other"}));
   EXPECT_EQ(enumNames<CategoryType>(),
             (V{"consult", "help", "complaint", "report", "suggestion", "praise", "other"}));
   EXPECT_EQ(enumNames<Urgency>(), (V{"normal", "urgent", "critical"}));

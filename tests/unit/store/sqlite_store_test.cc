@@ -108,14 +108,14 @@ TEST_F(SqliteStoreTest, TwoWritersOnOneFileKeepOneChain) {
 TEST_F(SqliteStoreTest, MigrationsAreAppliedOnce) {
   ASSERT_NE(open(), nullptr);
   RawSqlite raw(path_);
-  const std::string applied_at = raw.scalar("SELECT applied_at FROM schema_migrations");
+  const std::string applied_at = raw.scalar("SELECT MAX(applied_at) FROM schema_migrations");
   EXPECT_EQ(applied_at, std::to_string(clock_.now()));
   clock_.advance(1000);
   std::unique_ptr<SqliteStore> again = open();
   ASSERT_NE(again, nullptr);
   ASSERT_TRUE(again->migrate());
-  EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM schema_migrations"), "1");
-  EXPECT_EQ(raw.scalar("SELECT applied_at FROM schema_migrations"), applied_at);
+  EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM schema_migrations"), "2");
+  EXPECT_EQ(raw.scalar("SELECT MAX(applied_at) FROM schema_migrations"), applied_at);
   EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
                        "('messages', 'tickets', 'links', 'outbox', 'audit', 'state')"),
             "6");
@@ -135,8 +135,31 @@ TEST_F(SqliteStoreTest, ASchemaFromANewerGatewayIsRefused) {
   EXPECT_NE(store.status().message().find("store " + path_), std::string::npos);
   EXPECT_NE(store.status().message().find("version 99"), std::string::npos)
       << store.status().message();
-  EXPECT_NE(store.status().message().find("up to 1"), std::string::npos)
+  EXPECT_NE(store.status().message().find("up to 2"), std::string::npos)
       << store.status().message();
+}
+
+TEST_F(SqliteStoreTest, AStoreOfTheFirstSchemaIsUpgradedKeepingItsTickets) {
+  {
+    std::unique_ptr<SqliteStore> store = open();
+    ASSERT_NE(store, nullptr);
+    InboundCommit commit = makeCommit("T-OLD", "m-old", 0);
+    ASSERT_TRUE(store->commitInbound({&commit, 1}).isOk());
+  }
+  {
+    // Back to schema 1, as a gateway of the previous release left it.
+    RawSqlite raw(path_);
+    raw.exec("ALTER TABLE tickets DROP COLUMN holders");
+    raw.exec("DELETE FROM schema_migrations WHERE version = 2");
+  }
+  std::unique_ptr<SqliteStore> upgraded = open();
+  ASSERT_NE(upgraded, nullptr);
+  RawSqlite raw(path_);
+  EXPECT_EQ(raw.scalar("SELECT MAX(version) FROM schema_migrations"), "2");
+  Result<std::optional<TicketStateRow>> state = upgraded->ticketState("T-OLD");
+  ASSERT_TRUE(state.isOk() && state->has_value()) << state.status().toString();
+  EXPECT_EQ((*state)->status, "submitted");
+  EXPECT_EQ((*state)->holders, "");
 }
 
 TEST_F(SqliteStoreTest, OutboxIdsAreNeverReused) {

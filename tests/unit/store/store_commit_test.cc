@@ -107,13 +107,14 @@ TYPED_TEST(StoreCommitTest, EmptyBatchStoresNothing) {
 TYPED_TEST(StoreCommitTest, TicketStateUpsertReplacesTheLastState) {
   this->commit({makeCommit("T1", "a", 0)});
   InboundCommit later = makeCommit("T1", "b", 0);
-  later.ticket_state = TicketStateRow{"T1", "signed", true, 1'700'000'000'500};
+  later.ticket_state = TicketStateRow{"T1", "signed", true, 1'700'000'000'500, "dept-a"};
   this->commit({later});
   Result<std::optional<TicketStateRow>> state = this->store_->ticketState("T1");
   ASSERT_TRUE(state.isOk() && state->has_value());
   EXPECT_EQ((*state)->status, "signed");
   EXPECT_TRUE((*state)->extension_pending);
   EXPECT_EQ((*state)->updated_at_ms, 1'700'000'000'500);
+  EXPECT_EQ((*state)->holders, "dept-a");
 }
 
 // Everything a refused batch would have written, checked absent.

@@ -28,7 +28,7 @@ InboundCommit makeCommit(const std::string& ticket_id, const std::string& tag, i
   commit.ticket_id = ticket_id;
   commit.answer_status = 201;
   commit.answer_body = R"({"ticket_id":")" + ticket_id + R"("})";
-  commit.ticket_state = TicketStateRow{ticket_id, "submitted", false, 1'700'000'000'000};
+  commit.ticket_state = TicketStateRow{ticket_id, "submitted", false, 1'700'000'000'000, ""};
   for (int i = 0; i < links; ++i) {
     commit.links.push_back(LinkRow{ticket_id, "system-" + std::to_string(i),
                                    ticket_id + "-" + tag + "-" + std::to_string(i)});

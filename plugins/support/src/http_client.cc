@@ -1,4 +1,4 @@
-#include "http_client.h"
+#include "hotline/support/http_client.h"
 
 #include <curl/curl.h>
 
@@ -6,7 +6,7 @@
 #include <memory>
 #include <mutex>
 
-namespace hotline::connectors::department {
+namespace hotline::support {
 namespace {
 
 size_t keepBody(char* data, size_t size, size_t count, void* user) {
@@ -47,6 +47,19 @@ size_t keepHeader(char* data, size_t size, size_t count, void* user) {
   return bytes;
 }
 
+void setMethod(CURL* handle, const std::string& method, const std::string& body) {
+  if (method == "GET") {
+    curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
+    return;
+  }
+  curl_easy_setopt(handle, CURLOPT_POST, 1L);
+  curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body.data());
+  curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  if (method != "POST") {
+    curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method.c_str());
+  }
+}
+
 } // namespace
 
 void initHttpClient() {
@@ -54,7 +67,7 @@ void initHttpClient() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-HttpAnswer httpPost(const std::string& url, const std::string& body,
+HttpAnswer httpCall(const std::string& method, const std::string& url, const std::string& body,
                     const std::vector<std::string>& headers, long timeout_ms) {
   HttpAnswer answer;
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
@@ -72,9 +85,7 @@ HttpAnswer httpPost(const std::string& url, const std::string& body,
                                                                           curl_slist_free_all);
   CURL* handle = curl.get();
   curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(handle, CURLOPT_POST, 1L);
-  curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body.data());
-  curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  setMethod(handle, method, body);
   curl_easy_setopt(handle, CURLOPT_HTTPHEADER, header_list.get());
   curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms);
   curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
@@ -94,4 +105,4 @@ HttpAnswer httpPost(const std::string& url, const std::string& body,
   return answer;
 }
 
-} // namespace hotline::connectors::department
+} // namespace hotline::support

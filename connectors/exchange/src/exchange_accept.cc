@@ -1,0 +1,126 @@
+// Submitting what the peer sent — through its endpoints or our poller of its feed alike: a
+// ticket it escalated or dispatched (normalised for the JSON profile), or an action on one.
+
+#include "exchange_connector.h"
+#include "exchange_replies.h"
+
+namespace hotline::connectors::exchange {
+namespace {
+
+bool isAlreadyExists(const Status& status) {
+  return (status.code() == StatusCode::Conflict || status.code() == StatusCode::AlreadyExists) &&
+         status.message().find("already exists") != std::string::npos;
+}
+
+} // namespace
+
+ExchangeConnector::Answer ExchangeConnector::fromHost(const Status& refused) const {
+  return {httpStatusFor(refused.code()), refused.message(), ""};
+}
+
+ExchangeConnector::Answer ExchangeConnector::acceptTicket(const std::string& content_type,
+                                                          const std::string& body,
+                                                          const std::string& idempotency_key) {
+  plugin::Inbound inbound{"ticket",
+                          content_type,
+                          body,
+                          {{"app_key", key_.app_key}, {"peer_system", peer_system_}},
+                          idempotency_key};
+  std::string peer_number;
+  if (!isXml(content_type)) {
+    Result<InboundTicket> ticket = normaliseInboundTicket(body, peer_system_, role_);
+    if (!ticket) {
+      return {400, ticket.status().message(), ""};
+    }
+    inbound.content_type = "application/json";
+    inbound.body = std::move(ticket->body);
+    peer_number = std::move(ticket->peer_number);
+    inbound.attrs.emplace_back("peer_number", peer_number);
+  }
+  Result<plugin::Submitted> submitted = host_->submit(inbound);
+  if (!submitted) {
+    // The same peer number under another key (or another body): the ticket we made of it
+    // the first time answers, so the peer records the same number again.
+    if (isAlreadyExists(submitted.status()) && !peer_number.empty()) {
+      Result<std::string> first = host_->stateGet("peer-ticket:" + peer_number);
+      if (first) {
+        return {200, "", ticketAnswerData(*first, true)};
+      }
+    }
+    return fromHost(submitted.status());
+  }
+  if (submitted->http_status < 200 || submitted->http_status >= 300) {
+    return {submitted->http_status, "refused by the gateway", ""};
+  }
+  if (!peer_number.empty()) {
+    Status kept = host_->statePut("peer-ticket:" + peer_number, submitted->ticket_id);
+    if (!kept.isOk()) {
+      host_->log(plugin::LogLevel::Warn, "cannot remember the peer's number of a ticket",
+                 {{"ticket_id", submitted->ticket_id}, {"reason", kept.message()}});
+    }
+  }
+  return {submitted->http_status, "", ticketAnswerData(submitted->ticket_id, submitted->duplicate)};
+}
+
+bool ExchangeConnector::pathNamesTicket(const std::string& path_number, const EventFacts& facts) {
+  if (path_number == facts.ref_number || path_number == facts.ticket_id) {
+    return true;
+  }
+  // The sender may put our number for the ticket in the path and its own in the body (the
+  // protocol's "{no} is the receiver's number if known").
+  if (facts.ref_system != peer_system_) {
+    return false;
+  }
+  Result<std::string> ticket_id = host_->stateGet("peer-ticket:" + facts.ref_number);
+  if (!ticket_id) {
+    return false;
+  }
+  if (*ticket_id == path_number) {
+    return true;
+  }
+  Result<std::string> our_number = host_->stateGet("our-number:" + *ticket_id);
+  return our_number && *our_number == path_number;
+}
+
+ExchangeConnector::Answer ExchangeConnector::acceptEvent(const std::string& content_type,
+                                                         const std::string& body,
+                                                         const std::string& header_key,
+                                                         const std::string& path_number) {
+  plugin::Inbound inbound{"event",
+                          content_type,
+                          body,
+                          {{"app_key", key_.app_key}, {"peer_system", peer_system_}},
+                          header_key};
+  if (!path_number.empty()) {
+    inbound.attrs.emplace_back("number", path_number);
+  }
+  if (!isXml(content_type)) {
+    Result<EventFacts> facts = readEvent(body);
+    if (!facts) {
+      return {400, facts.status().message(), ""};
+    }
+    if (!path_number.empty() && !pathNamesTicket(path_number, *facts)) {
+      return {400,
+              "{no}: \"" + path_number + "\" does not name the event's ticket (its ticket is " +
+                  (facts->ticket_id.empty() ? facts->ref_system + "/" + facts->ref_number
+                                            : facts->ticket_id) +
+                  "); put that number, or ours for the ticket, in the path",
+              ""};
+    }
+    if (!facts->event_id.empty()) {
+      inbound.idempotency_key = facts->event_id;
+    }
+    inbound.content_type = "application/json";
+  }
+  Result<plugin::Submitted> submitted = host_->submit(inbound);
+  if (!submitted) {
+    return fromHost(submitted.status());
+  }
+  if (submitted->http_status < 200 || submitted->http_status >= 300) {
+    return {submitted->http_status, "refused by the gateway", ""};
+  }
+  return {submitted->http_status, "",
+          actionAnswerData(submitted->ticket_id, submitted->body, submitted->duplicate)};
+}
+
+} // namespace hotline::connectors::exchange

@@ -1,0 +1,127 @@
+#pragma once
+// The exchange connector (connectors/exchange/README.md): one instance per peer hotline
+// platform (a county gateway has one for its city; a city gateway one per county). It sends
+// escalations 上报 / dispatches 下派 and every later action to the peer, signed with the link's
+// one key, and links the peer's number as a ref; it accepts the peer's signed tickets and
+// actions and hands them to the pipeline. In pull mode it publishes a feed instead of
+// pushing and polls the peer's feed instead of being called.
+
+#include "exchange_codec.h"
+#include "feed.h"
+
+#include "hotline/plugin/sdk.h"
+#include "hotline/support/request_signing_verifier.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+namespace hotline::connectors::exchange {
+
+// How items travel: push (each side POSTs to the other), pull (each side publishes a feed the
+// other polls), push_poll (we push ours and poll theirs: a peer that cannot call us).
+enum class Mode { Push, Pull, PushPoll };
+
+class ExchangeConnector : public plugin::Connector {
+public:
+  ~ExchangeConnector() override;
+
+  Status configure(const plugin::Config& config, plugin::Host& host) override;
+  Status start() override;
+  void stop() noexcept override;
+  plugin::Health health() const override;
+  plugin::Delivery deliver(const plugin::Outbound& outbound) override;
+
+  // One poll of the peer's feed: the poller thread's step, public so that tests can drive it
+  // without the thread. Ok when the page was read (even if an item must wait for the next
+  // poll); the error names the failure otherwise.
+  Status pollOnce();
+
+  // What a submitted ticket or action came to: a 2xx with `data` (JSON) or a status with
+  // `message`. Shared by the endpoints and the poller (exchange_accept.cc).
+  struct Answer {
+    int status = 0;
+    std::string message;
+    std::string data;
+    bool ok() const { return status >= 200 && status < 300; }
+  };
+
+private:
+  Status readConfig(const plugin::Config& config);
+  Status registerRoutes(plugin::Host& host);
+
+  // exchange_outbound.cc: deliver() for each kind, pushed or published.
+  struct Payload {
+    std::string content_type;
+    std::string body;
+    std::string target;     // the push's request target (path and query)
+    std::string our_number; // kind ticket: the number we gave the peer
+  };
+  Result<Payload> prepareTicket(const plugin::Outbound& outbound) const;
+  Result<Payload> prepareEvent(const plugin::Outbound& outbound) const;
+  plugin::Delivery push(const plugin::Outbound& outbound, const Payload& payload);
+  void recordPushedTicket(const plugin::Outbound& outbound, const Payload& payload,
+                          const std::string& peer_number);
+  plugin::Delivery publish(const plugin::Outbound& outbound, const Payload& payload);
+  void noteFailure(const std::string& reason);
+  void noteSuccess() { failures_in_a_row_ = 0; }
+
+  // exchange_accept.cc: submitting what the peer sent (endpoints and poller alike).
+  Answer acceptTicket(const std::string& content_type, const std::string& body,
+                      const std::string& idempotency_key);
+  Answer acceptEvent(const std::string& content_type, const std::string& body,
+                     const std::string& header_key, const std::string& path_number);
+  bool pathNamesTicket(const std::string& path_number, const EventFacts& facts);
+  Answer fromHost(const Status& refused) const;
+
+  // exchange_routes.cc: the peer's calls.
+  void handleTicket(const plugin::HttpRequest& request, plugin::HttpResponse& response);
+  void handleAction(const plugin::HttpRequest& request, plugin::HttpResponse& response);
+  void handleFeed(const plugin::HttpRequest& request, plugin::HttpResponse& response);
+  void handleKnowledge(const plugin::HttpRequest& request, plugin::HttpResponse& response);
+  std::optional<support::VerifiedCaller> verifyCaller(const plugin::HttpRequest& request,
+                                                      plugin::HttpResponse& response);
+  void sendSigned(const support::VerifiedCaller& caller, const plugin::HttpRequest& request,
+                  int status, const std::string& envelope, plugin::HttpResponse& response);
+  void sendAnswer(const support::VerifiedCaller& caller, const plugin::HttpRequest& request,
+                  const Answer& answer, plugin::HttpResponse& response);
+
+  // exchange_poller.cc
+  void pollLoop();
+  bool submitPulled(const PeerItem& item);
+
+  plugin::Host* host_ = nullptr;
+  std::string instance_;
+  support::SigningKey key_;
+  Role role_ = Role::County;
+  Mode mode_ = Mode::Push;
+  std::string peer_url_;    // without a trailing '/'
+  std::string peer_origin_; // scheme://host[:port]
+  std::string peer_path_;   // the base URL's path ("" or "/connectors/county-x")
+  std::string system_;
+  std::string peer_system_;
+  bool verify_replies_ = true;
+  long timeout_ms_ = 10000;
+  std::chrono::milliseconds poll_interval_{1000};
+  std::chrono::milliseconds window_ = support::kDefaultSigningWindow;
+
+  std::unique_ptr<support::RequestVerifier> verifier_;
+  std::unique_ptr<FeedStore> feed_;
+
+  std::atomic<bool> running_{false};
+  std::atomic<int> failures_in_a_row_{0};
+  mutable std::mutex last_failure_mutex_;
+  std::string last_failure_;
+
+  std::mutex poller_mutex_;
+  std::condition_variable poller_wake_;
+  bool stopping_ = false; // under poller_mutex_
+  std::thread poller_;
+};
+
+} // namespace hotline::connectors::exchange

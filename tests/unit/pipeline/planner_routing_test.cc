@@ -1,0 +1,134 @@
+// Routing between hotline platforms and departments (planner_routing.cc): a new holder gets
+// the ticket's snapshot before the event, peer platforms ("sync" instances) follow every
+// action on the tickets exchanged with them, and a node that escalated a ticket records the
+// upper level's actions without letting them move its own lifecycle.
+#include "core/pipeline/durable_submitter.h"
+#include "core/store/memory_store.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace hotline::pipeline {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+std::string ticketBody(const std::string& number, const std::string& status) {
+  return R"({"refs":[{"system":"yucheng-12345","number":")" + number +
+         R"("}],"channel":"phone","content":"路灯不亮","status":")" + status + R"("})";
+}
+
+std::string eventBody(const std::string& number, const std::string& type) {
+  return R"({"ticket":{"system":"yucheng-12345","number":")" + number + R"("},"type":")" + type +
+         R"(","at":"2026-11-28T10:00:00+08:00"})";
+}
+
+class PlannerRoutingTest : public ::testing::Test {
+protected:
+  void SetUp() override { committer_.start(); }
+  void TearDown() override { committer_.stop(); }
+
+  Result<SubmitOutcome> submit(const std::string& source, const std::string& kind,
+                               const std::string& body, const std::string& key,
+                               std::vector<std::string> targets = {}, bool to_holders = false) {
+    InboundMessage message;
+    message.source = source;
+    message.kind = kind;
+    message.content_type = "application/json";
+    message.body = body;
+    message.idempotency_key = key;
+    message.targets = std::move(targets);
+    message.route_to_holders = to_holders;
+    return submitter_.submit(message);
+  }
+
+  // "kind->target" of every outbox row of the ticket, in id order.
+  std::vector<std::string> rowsOf(const std::string& ticket_id) {
+    std::vector<std::string> rows;
+    auto stored = store_.outboxOfTicket(ticket_id);
+    if (stored) {
+      for (const auto& row : *stored) {
+        rows.push_back(row.kind + "->" + row.target);
+      }
+    }
+    return rows;
+  }
+
+  store::MemoryStore store_;
+  GroupCommitter committer_{store_, GroupCommitter::Options{.sync_instances = {"city", "county"}},
+                            [](std::vector<store::OutboxRow>) {}};
+  CanonicalMapper mapper_;
+  DurableSubmitter submitter_{mapper_, committer_};
+};
+
+TEST_F(PlannerRoutingTest, ANewHolderGetsTheTicketBeforeTheEvent) {
+  auto ticket =
+      submit("core-platform", "ticket", ticketBody("YC-1", "assigned"), "t-1", {"dept-a"});
+  ASSERT_TRUE(ticket.isOk()) << ticket.status().toString();
+  // A reassignment to dept-b, as the downlink endpoint routes it: the new unit's instance plus
+  // the holders.
+  auto moved =
+      submit("core-platform", "event", eventBody("YC-1", "reassigned"), "e-1", {"dept-b"}, true);
+  ASSERT_TRUE(moved.isOk()) << moved.status().toString();
+  EXPECT_THAT(rowsOf(ticket->ticket_id),
+              ElementsAre("ticket->dept-a", "ticket->dept-b", "event->dept-b", "event->dept-a"));
+  // The snapshot is the ticket as stored, for the same ticket.
+  auto rows = store_.outboxOfTicket(ticket->ticket_id);
+  ASSERT_TRUE(rows.isOk());
+  EXPECT_EQ((*rows)[1].body, (*rows)[0].body);
+  EXPECT_NE((*rows)[1].idempotency_key, (*rows)[0].idempotency_key);
+  // dept-b holds it now; dept-a may no longer act on it, and is no longer told of it.
+  InboundMessage from_a;
+  from_a.source = "dept-a";
+  from_a.kind = "event";
+  from_a.content_type = "application/json";
+  from_a.body = eventBody("YC-1", "signed");
+  from_a.idempotency_key = "cb-a";
+  from_a.scope_units = {"A"};
+  auto refused = submitter_.submit(from_a);
+  ASSERT_FALSE(refused.isOk());
+  EXPECT_EQ(refused.status().code(), StatusCode::PermissionDenied);
+  EXPECT_THAT(refused.status().message(), HasSubstr("no longer"));
+  ASSERT_TRUE(submit("core-platform", "event", eventBody("YC-1", "urged"), "e-urge", {}, true));
+  EXPECT_EQ(rowsOf(ticket->ticket_id).back(), "event->dept-b");
+  EXPECT_EQ(rowsOf(ticket->ticket_id).size(), 5u);
+}
+
+TEST_F(PlannerRoutingTest, APeerPlatformFollowsEveryActionButIsNotSentItsOwnTicketBack) {
+  // The city node: the county escalated the ticket through its exchange instance.
+  auto escalated = submit("county", "ticket", ticketBody("YC-2", "submitted"), "t-2");
+  ASSERT_TRUE(escalated.isOk()) << escalated.status().toString();
+  const std::string id = escalated->ticket_id;
+  ASSERT_TRUE(submit("core-platform", "event", eventBody("YC-2", "accepted"), "e-2", {}, true));
+  // An uplink action of another source (a department's system) goes to the core platform and
+  // to the county.
+  ASSERT_TRUE(submit("intake", "event", eventBody("YC-2", "urged"), "e-3"));
+  // The county's own actions go to the core platform only, not back to the county.
+  ASSERT_TRUE(submit("county", "event", eventBody("YC-2", "comment"), "e-4"));
+  EXPECT_THAT(rowsOf(id), ElementsAre("ticket->core", "event->county", "event->core",
+                                      "event->county", "event->core"));
+}
+
+TEST_F(PlannerRoutingTest, ANodeThatEscalatedRecordsTheUpperLevelsActions) {
+  auto ticket = submit("core-platform", "ticket", ticketBody("YC-3", "accepted"), "t-3", {"city"});
+  ASSERT_TRUE(ticket.isOk()) << ticket.status().toString();
+  auto escalate = submit("core-platform", "event", eventBody("YC-3", "escalated"), "e-5", {"city"});
+  ASSERT_TRUE(escalate.isOk()) << escalate.status().toString();
+  EXPECT_THAT(escalate->body, HasSubstr("\"status\":\"escalated\""));
+  // The city's department signs: recorded for the core platform; the ticket stays escalated.
+  auto signed_ = submit("city", "event", eventBody("YC-3", "signed"), "e-6");
+  ASSERT_TRUE(signed_.isOk()) << signed_.status().toString();
+  EXPECT_THAT(signed_->body, HasSubstr("\"status\":\"escalated\""));
+  // The same action from a source that is not a peer platform is judged by the lifecycle.
+  auto local = submit("intake", "event", eventBody("YC-3", "signed"), "e-7");
+  ASSERT_FALSE(local.isOk());
+  EXPECT_EQ(local.status().code(), StatusCode::Conflict);
+  // The city closes it: that follows the lifecycle (escalated -> closed).
+  auto closed = submit("city", "event", eventBody("YC-3", "closed"), "e-8");
+  ASSERT_TRUE(closed.isOk()) << closed.status().toString();
+  EXPECT_THAT(closed->body, HasSubstr("\"status\":\"closed\""));
+}
+
+} // namespace
+} // namespace hotline::pipeline
