@@ -228,8 +228,9 @@ void AdminApi::trace(const http::HttpRequest& request, http::HttpResponse& respo
   auto links = s_.store.linksOfTicket(ticket);
   auto outbox = s_.store.outboxOfTicket(ticket);
   auto records = s_.store.queryAudit(0, 10000, ticket);
-  for (const Status* failed :
-       {&messages.status(), &links.status(), &outbox.status(), &records.status()}) {
+  auto state = s_.store.ticketState(ticket);
+  for (const Status* failed : {&messages.status(), &links.status(), &outbox.status(),
+                               &records.status(), &state.status()}) {
     if (!failed->isOk()) {
       answerStatus(response, *failed);
       return;
@@ -243,6 +244,16 @@ void AdminApi::trace(const http::HttpRequest& request, http::HttpResponse& respo
   JsonWriter out(buffer);
   out.StartObject();
   writeString(out, "ticket_id", ticket);
+  if (state->has_value()) {
+    // Where the ticket stands now, and which connector instances hold it.
+    writeString(out, "status", (*state)->status);
+    out.Key("holders");
+    out.StartArray();
+    for (const std::string& holder : store::splitHolders((*state)->holders)) {
+      out.String(holder.c_str(), static_cast<rapidjson::SizeType>(holder.size()));
+    }
+    out.EndArray();
+  }
   out.Key("refs");
   out.StartArray();
   for (const auto& link : *links) {

@@ -113,7 +113,9 @@ Status Gateway::startConnectors() {
   plugin_host::HostServices services{router_, pipeline_->submitter(), pipeline_->store(),
                                      pipeline_->auditSink(), pipeline_->linkSink()};
   for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
-    if (!entry.units.empty()) {
+    // A department's instance is scoped to its units; a peer platform's (sync) is not: it
+    // acts on the tickets it sent as well as on those dispatched down to it.
+    if (!entry.units.empty() && !entry.sync) {
       services.units_by_instance[entry.name] = entry.units;
     }
   }

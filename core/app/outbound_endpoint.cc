@@ -54,6 +54,7 @@ Result<std::vector<std::string>> parseTargets(std::string_view header,
 struct Routing {
   std::vector<std::string> targets;
   bool to_holders = false; // also the instances holding the ticket (decided at commit)
+  bool named = false;      // X-Hotline-Targets: exactly these
 };
 
 // "reassigned" moves a ticket: the new units' instances get it, and the holders learn that it
@@ -79,7 +80,7 @@ Result<Routing> routingOf(const std::string& kind, const http::HttpRequest& requ
     return named.status();
   }
   if (!named->empty()) {
-    return Routing{std::move(named).value(), false};
+    return Routing{std::move(named).value(), false, true};
   }
   if (isEscalation(kind, request.body)) {
     if (options.escalation_instances.empty()) {
@@ -140,6 +141,7 @@ public:
     message.idempotency_key = std::string(key);
     message.targets = std::move(routing->targets);
     message.route_to_holders = routing->to_holders;
+    message.targets_named = routing->named;
     Result<pipeline::SubmitOutcome> outcome = submitter_.submit(message);
     if (!outcome) {
       const Status& status = outcome.status();

@@ -21,7 +21,7 @@ SubmitPlan refused(Status status) {
 store::TicketStateRow stateRow(const std::string& ticket_id, const model::LifecycleState& state,
                                int64_t at_ms, const std::vector<std::string>& holders) {
   return store::TicketStateRow{ticket_id, std::string(model::enumName(state.status)),
-                               state.extension_pending, at_ms, joinHolders(holders)};
+                               state.extension_pending, at_ms, store::joinHolders(holders)};
 }
 
 Result<model::LifecycleState> parseState(const store::TicketStateRow& row) {
@@ -256,7 +256,7 @@ void BatchPlanner::remember(const SubmitPlan& plan) {
     links_[{link.system, link.number}] = link.ticket_id;
   }
   if (commit.ticket_state) {
-    holders_[commit.ticket_id] = splitHolders(commit.ticket_state->holders);
+    holders_[commit.ticket_id] = store::splitHolders(commit.ticket_state->holders);
   }
 }
 

@@ -116,8 +116,4 @@ private:
   std::map<std::string, std::vector<std::string>> holders_;
 };
 
-// store::TicketStateRow::holders as text and back.
-std::string joinHolders(const std::vector<std::string>& holders);
-std::vector<std::string> splitHolders(const std::string& text);
-
 } // namespace hotline::pipeline

@@ -68,7 +68,7 @@ Result<std::vector<std::string>> BatchPlanner::holdersOf(const std::string& tick
   if (!row) {
     return row.status();
   }
-  return row->has_value() ? splitHolders((*row)->holders) : std::vector<std::string>{};
+  return row->has_value() ? store::splitHolders((*row)->holders) : std::vector<std::string>{};
 }
 
 std::vector<std::string> BatchPlanner::holdersAmong(const std::vector<std::string>& targets) const {
@@ -94,28 +94,6 @@ std::vector<std::string> BatchPlanner::holdersAfter(const InboundMessage& messag
   return next.empty() ? holders : next;
 }
 
-std::string joinHolders(const std::vector<std::string>& holders) {
-  std::string text;
-  for (const std::string& holder : holders) {
-    text += (text.empty() ? "" : ",") + holder;
-  }
-  return text;
-}
-
-std::vector<std::string> splitHolders(const std::string& text) {
-  std::vector<std::string> holders;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t comma = text.find(',', start);
-    size_t end = comma == std::string::npos ? text.size() : comma;
-    if (end > start) {
-      holders.push_back(text.substr(start, end - start));
-    }
-    start = end + 1;
-  }
-  return holders;
-}
-
 Result<BatchPlanner::EventRouting>
 BatchPlanner::routeEvent(const InboundMessage& message, const std::string& ticket_id,
                          const std::vector<std::string>& holders) {
@@ -132,7 +110,7 @@ BatchPlanner::routeEvent(const InboundMessage& message, const std::string& ticke
     return name != core_target_ && name != kUnroutedTarget && name != message.source;
   };
   EventRouting routing{uplink ? std::vector<std::string>{core_target_} : message.targets, {}};
-  if (message.route_to_holders) {
+  if (message.route_to_holders && !message.targets_named) {
     for (const std::string& holder : holders) {
       if (isPeer(holder)) {
         addOnce(routing.targets, holder);
@@ -143,7 +121,7 @@ BatchPlanner::routeEvent(const InboundMessage& message, const std::string& ticke
   if (!sources) {
     return sources.status();
   }
-  if ((uplink || message.route_to_holders) && !sync_instances_.empty()) {
+  if (!sync_instances_.empty() && !message.targets_named) {
     for (const std::vector<std::string>* parties : {&*had_rows, &*sources}) {
       for (const std::string& party : *parties) {
         if (sync_instances_.count(party) != 0 && isPeer(party)) {

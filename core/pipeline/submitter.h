@@ -26,6 +26,9 @@ struct InboundMessage {
   // earlier row of it was routed to), e.g. an urge or a reassignment for the department
   // handling it. With no target at all it goes to kUnroutedTarget, a dead letter saying why.
   bool route_to_holders = false;
+  // Downlink: the core platform named the targets itself (X-Hotline-Targets): exactly those.
+  // Otherwise peer platforms ("sync" instances) follow the message as well.
+  bool targets_named = false;
   // The unit codes the source instance serves (its connector entry's `units`). Non-empty: the
   // source is a department's instance and may only act on tickets routed to it, as one of
   // these units; anything else is refused as PermissionDenied (403, audited).

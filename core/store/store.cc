@@ -21,4 +21,26 @@ bool isDeliveryRefusal(const Status& status) {
          status.code() == StatusCode::InvalidArgument;
 }
 
+std::string joinHolders(const std::vector<std::string>& holders) {
+  std::string text;
+  for (const std::string& holder : holders) {
+    text += (text.empty() ? "" : ",") + holder;
+  }
+  return text;
+}
+
+std::vector<std::string> splitHolders(const std::string& text) {
+  std::vector<std::string> holders;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t comma = text.find(',', start);
+    size_t end = comma == std::string::npos ? text.size() : comma;
+    if (end > start) {
+      holders.push_back(text.substr(start, end - start));
+    }
+    start = end + 1;
+  }
+  return holders;
+}
+
 } // namespace hotline::store

@@ -40,6 +40,10 @@ struct TicketStateRow {
   std::string holders;
 };
 
+// TicketStateRow::holders as text and back.
+std::string joinHolders(const std::vector<std::string>& holders);
+std::vector<std::string> splitHolders(const std::string& text);
+
 struct LinkRow {
   std::string ticket_id;
   std::string system; // "shangqiu-12345", "dept-housing", ...

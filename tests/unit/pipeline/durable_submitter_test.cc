@@ -45,9 +45,14 @@ private:
 };
 
 InboundMessage inbound(std::string kind, std::string body, std::string key) {
-  return InboundMessage{"intake",        "example", std::move(kind), "application/json",
-                        std::move(body), {},        std::move(key),  {},
-                        false,           {}};
+  InboundMessage message;
+  message.source = "intake";
+  message.connector_type = "example";
+  message.kind = std::move(kind);
+  message.content_type = "application/json";
+  message.body = std::move(body);
+  message.idempotency_key = std::move(key);
+  return message;
 }
 
 std::string ticketBody(const std::string& number) {

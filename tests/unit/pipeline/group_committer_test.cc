@@ -69,17 +69,15 @@ private:
 };
 
 InboundMessage ticket(const std::string& number) {
-  return InboundMessage{"intake",
-                        "example",
-                        "ticket",
-                        "application/json",
-                        R"({"refs":[{"system":"shangqiu-12345","number":")" + number +
-                            R"("}],"channel":"city","content":"路灯不亮","status":"submitted"})",
-                        {},
-                        "m-" + number,
-                        {},
-                        false,
-                        {}};
+  InboundMessage message;
+  message.source = "intake";
+  message.connector_type = "example";
+  message.kind = "ticket";
+  message.content_type = "application/json";
+  message.body = R"({"refs":[{"system":"shangqiu-12345","number":")" + number +
+                 R"("}],"channel":"city","content":"路灯不亮","status":"submitted"})";
+  message.idempotency_key = "m-" + number;
+  return message;
 }
 
 store::DeliveryRecord delivered(int64_t outbox_id) {

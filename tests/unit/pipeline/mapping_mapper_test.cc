@@ -50,16 +50,13 @@ protected:
     return set.isOk() ? std::move(set).value() : nullptr;
   }
   static InboundMessage message(std::string source, std::string body) {
-    return InboundMessage{std::move(source),
-                          "department",
-                          "ticket",
-                          "application/json",
-                          std::move(body),
-                          {},
-                          "",
-                          {},
-                          false,
-                          {}};
+    InboundMessage inbound;
+    inbound.source = std::move(source);
+    inbound.connector_type = "department";
+    inbound.kind = "ticket";
+    inbound.content_type = "application/json";
+    inbound.body = std::move(body);
+    return inbound;
   }
 
   fs::path dir_;
