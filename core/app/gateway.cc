@@ -165,13 +165,16 @@ Status Gateway::startServer() {
   HOTLINE_RETURN_IF_ERROR(http::registerHealthEndpoint(router_, [this] { return healthReport(); }));
   const std::string token = config_->core->getRawString("core_platform.outbound_token", "");
   if (!token.empty()) {
-    OutboundEndpointOptions outbound{token, {}, unit_router_.get(), {}};
+    OutboundEndpointOptions outbound{token, {}, unit_router_.get(), {}, {}};
     for (const auto& connector : connectors_) {
       outbound.instances.insert(connector->name());
     }
     for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
       if (entry.enabled && entry.escalations) {
         outbound.escalation_instances.push_back(entry.name);
+      }
+      if (entry.enabled && entry.sync) {
+        outbound.sync_instances.push_back(entry.name);
       }
     }
     HOTLINE_RETURN_IF_ERROR(

@@ -82,6 +82,14 @@ Result<Routing> routingOf(const std::string& kind, const http::HttpRequest& requ
   if (!named->empty()) {
     return Routing{std::move(named).value(), false, true};
   }
+  if (kind == "knowledge") {
+    if (options.sync_instances.empty()) {
+      return invalidArgument("a knowledge article, but no peer platform to share it with: set "
+                             "\"sync\": true on the exchange instances, or name the targets in "
+                             "X-Hotline-Targets");
+    }
+    return Routing{options.sync_instances, false};
+  }
   if (isEscalation(kind, request.body)) {
     if (options.escalation_instances.empty()) {
       return invalidArgument("an escalation, but no connector instance takes escalations: set "
@@ -164,8 +172,10 @@ private:
 Status registerOutboundEndpoint(http::Router& router, pipeline::Submitter& submitter,
                                 OutboundEndpointOptions options) {
   auto endpoint = std::make_shared<OutboundEndpoint>(submitter, std::move(options));
-  for (const char* kind : {"ticket", "event"}) {
-    const std::string path = std::string("/v1/outbound/") + kind + "s";
+  for (const auto& [kind, path] :
+       {std::pair<const char*, const char*>{"ticket", "/v1/outbound/tickets"},
+        {"event", "/v1/outbound/events"},
+        {"knowledge", "/v1/outbound/knowledge"}}) {
     HOTLINE_RETURN_IF_ERROR(router.addRoute(
         "POST", path,
         [endpoint, kind = std::string(kind)](const http::HttpRequest& request,

@@ -4,6 +4,8 @@
 //
 //   POST /v1/outbound/tickets   canonical ticket
 //   POST /v1/outbound/events    canonical event
+//   POST /v1/outbound/knowledge canonical knowledge article (知识库), shared with the peer
+//                               platforms: the named ones, else every "sync" instance
 //   Authorization: Bearer <core_platform.outbound_token>
 //   X-Hotline-Targets: dept-housing, dept-water
 //   Idempotency-Key: <the core platform's message id>   (or X-Request-Id)
@@ -36,6 +38,8 @@ struct OutboundEndpointOptions {
   const downlink::UnitRouter* router = nullptr; // routing by unit; must outlive the endpoint
   // The instances that take escalations 上报 (connector entries with "escalations": true).
   std::vector<std::string> escalation_instances;
+  // The peer hotline platforms (connector entries with "sync": true): where knowledge goes.
+  std::vector<std::string> sync_instances;
 };
 
 Status registerOutboundEndpoint(http::Router& router, pipeline::Submitter& submitter,

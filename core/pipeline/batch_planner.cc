@@ -3,6 +3,7 @@
 #include "core/pipeline/answer_body.h"
 
 #include "core/model/event_codec.h"
+#include "core/model/record_codec.h"
 #include "core/model/ticket_codec.h"
 #include "core/model/ticket_id.h"
 
@@ -65,7 +66,9 @@ SubmitPlan BatchPlanner::plan(const PendingSubmit& pending) {
     plan.depends_on_batch = in_batch;
     return plan;
   }
-  SubmitPlan plan = pending.mapped.ticket ? planTicket(pending) : planEvent(pending);
+  SubmitPlan plan = pending.mapped.ticket      ? planTicket(pending)
+                    : pending.mapped.knowledge ? planKnowledge(pending)
+                                               : planEvent(pending);
   if (plan.kind == SubmitPlan::Kind::Commit) {
     remember(plan);
   }
@@ -102,6 +105,19 @@ SubmitPlan BatchPlanner::planTicket(const PendingSubmit& pending) {
     plan.commit.links.push_back(store::LinkRow{ticket.id, ref.system, ref.number});
   }
   plan.outcome = SubmitOutcome{201, false, ticket.id, plan.commit.answer_body};
+  return plan;
+}
+
+// A knowledge article has no lifecycle: it is stored and forwarded, in order per article
+// (its ordering key is "kb:<id>"), to the core platform or to the peers the downlink names.
+SubmitPlan BatchPlanner::planKnowledge(const PendingSubmit& pending) {
+  const model::KnowledgeArticle& article = *pending.mapped.knowledge;
+  const std::string key = knowledgeKey(article.id);
+  SubmitPlan plan;
+  plan.kind = SubmitPlan::Kind::Commit;
+  plan.commit =
+      baseCommit(pending, key, "knowledge", model::encodeRecord(article), pending.message.targets);
+  plan.outcome = SubmitOutcome{201, false, key, plan.commit.answer_body};
   return plan;
 }
 

@@ -71,6 +71,7 @@ public:
 private:
   SubmitPlan planTicket(const PendingSubmit& pending);
   SubmitPlan planEvent(const PendingSubmit& pending);
+  SubmitPlan planKnowledge(const PendingSubmit& pending);
   Result<std::optional<store::StoredAnswer>> answerFor(const std::string& dedupe_key);
   Result<std::optional<model::LifecycleState>> stateOf(const std::string& ticket_id);
   Result<std::optional<std::string>> ticketOfRef(const std::string& system,

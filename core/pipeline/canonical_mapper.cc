@@ -1,4 +1,5 @@
 #include "core/model/event_codec.h"
+#include "core/model/record_codec.h"
 #include "core/model/ticket_codec.h"
 #include "core/pipeline/mapper.h"
 
@@ -35,7 +36,16 @@ Result<MappedMessage> CanonicalMapper::map(const InboundMessage& message) {
     mapped.event = std::move(event).value();
     return mapped;
   }
-  return invalidArgument("message kind \"" + message.kind + "\" is not handled (ticket, event)");
+  if (message.kind == "knowledge") {
+    Result<model::KnowledgeArticle> article = model::decodeKnowledgeArticle(message.body);
+    if (!article) {
+      return article.status();
+    }
+    mapped.knowledge = std::move(article).value();
+    return mapped;
+  }
+  return invalidArgument("message kind \"" + message.kind +
+                         "\" is not handled (ticket, event, knowledge)");
 }
 
 } // namespace hotline::pipeline

@@ -3,6 +3,7 @@
 // mapping engine (DESIGN.md §6) implements it from mapping files; until it lands,
 // CanonicalMapper reads canonical JSON as it is.
 
+#include "core/model/records.h"
 #include "core/model/ticket.h"
 #include "core/model/ticket_event.h"
 #include "core/pipeline/submitter.h"
@@ -13,9 +14,11 @@
 namespace hotline::pipeline {
 
 // Exactly one of ticket / event is set.
+// Exactly one member is set.
 struct MappedMessage {
   std::optional<model::Ticket> ticket;
   std::optional<model::TicketEvent> event;
+  std::optional<model::KnowledgeArticle> knowledge; // 知识库 article shared between platforms
 };
 
 // Thread safety: map() is called concurrently from many server threads.

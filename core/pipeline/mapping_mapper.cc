@@ -1,6 +1,7 @@
 #include "core/pipeline/mapping_mapper.h"
 
 #include "core/model/event_codec.h"
+#include "core/model/record_codec.h"
 #include "core/model/ticket_codec.h"
 
 namespace hotline::pipeline {
@@ -51,8 +52,16 @@ Result<MappedMessage> MappingMapper::map(const InboundMessage& message) {
     mapped.event = std::move(event).value();
     return mapped;
   }
+  if (plan->kind() == "knowledge") {
+    Result<model::KnowledgeArticle> article = model::decodeKnowledgeArticle(output->document);
+    if (!article) {
+      return producedInvalid(*plan, article.status());
+    }
+    mapped.knowledge = std::move(article).value();
+    return mapped;
+  }
   return invalidArgument("mapping " + plan->file() + " produces " + plan->kind() +
-                         " records; the submit path takes tickets and events only");
+                         " records; the submit path takes tickets, events and knowledge articles");
 }
 
 } // namespace hotline::pipeline

@@ -38,6 +38,11 @@ struct InboundMessage {
 // The downlink's dead-letter target for rows nobody serves (downlink::kUnroutedTarget).
 inline constexpr const char* kUnroutedTarget = "unrouted";
 
+// The ordering key (outbox ticket_id) of a knowledge article's rows: "kb:<article id>".
+inline std::string knowledgeKey(const std::string& article_id) {
+  return "kb:" + article_id;
+}
+
 struct SubmitOutcome {
   int http_status = 201; // 201 newly accepted, 200 duplicate of an accepted message
   bool duplicate = false;

@@ -130,5 +130,27 @@ TEST_F(PlannerRoutingTest, ANodeThatEscalatedRecordsTheUpperLevelsActions) {
   EXPECT_THAT(closed->body, HasSubstr("\"status\":\"closed\""));
 }
 
+TEST_F(PlannerRoutingTest, AKnowledgeArticleIsStoredAndForwardedInOrderPerArticle) {
+  const std::string article =
+      R"({"id":"KB-0012","title":"供暖收费标准","content":"居民供暖费按建筑面积计收……",)"
+      R"("category":"城乡建设","region_code":"411400"})";
+  auto shared = submit("core-platform", "knowledge", article, "kb-1", {"city", "county"});
+  ASSERT_TRUE(shared.isOk()) << shared.status().toString();
+  EXPECT_EQ(shared->ticket_id, "kb:KB-0012");
+  // A peer's article goes to the core platform; no lifecycle, no ticket state.
+  auto received = submit("county", "knowledge", article, "kb-2");
+  ASSERT_TRUE(received.isOk()) << received.status().toString();
+  EXPECT_THAT(rowsOf("kb:KB-0012"),
+              ElementsAre("knowledge->city", "knowledge->county", "knowledge->core"));
+  EXPECT_FALSE(store_.ticketState("kb:KB-0012")->has_value());
+  auto again = submit("county", "knowledge", article, "kb-2");
+  ASSERT_TRUE(again.isOk());
+  EXPECT_TRUE(again->duplicate);
+  auto invalid = submit("county", "knowledge", R"({"id":"KB-0013"})", "kb-3");
+  ASSERT_FALSE(invalid.isOk());
+  EXPECT_EQ(invalid.status().code(), StatusCode::InvalidArgument);
+  EXPECT_THAT(invalid.status().message(), HasSubstr("/title"));
+}
+
 } // namespace
 } // namespace hotline::pipeline
