@@ -14,7 +14,8 @@
 
 namespace hotline::delivery {
 
-// One line per row: {"idempotency_key","ticket_id","sequence","kind","payload"}\n.
+// One line per row: {"idempotency_key","ticket_id","sequence","kind","payload"}\n; kind is the
+// row's ("ticket", "event", "knowledge").
 // A JSON body (content type *json*, well-formed) is embedded as the payload value itself;
 // any other body as a JSON string.
 std::string encodeBulk(const std::vector<const store::OutboxRow*>& rows);

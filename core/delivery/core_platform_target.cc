@@ -10,6 +10,7 @@ namespace hotline::delivery {
 namespace {
 
 constexpr const char* kBulkPath = "/api/v1/bulk";
+constexpr const char* kKnownKinds = "ticket, event or knowledge";
 
 ItemVerdict::Kind wordKind(const std::string& word) {
   static const std::unordered_map<std::string, ItemVerdict::Kind> kWords = {
@@ -66,6 +67,9 @@ std::string CorePlatformTarget::singleUrl(const store::OutboxRow& row) const {
   if (row.kind == "event") {
     return options_.base_url + "/api/v1/tickets/" + escapePathSegment(row.ticket_id) + "/events";
   }
+  if (row.kind == "knowledge") {
+    return options_.base_url + "/api/v1/knowledge";
+  }
   return {};
 }
 
@@ -97,8 +101,9 @@ void CorePlatformTarget::send(std::vector<const store::OutboxRow*> batch, Callba
   for (size_t i = 0; i < batch.size(); ++i) {
     if (singleUrl(*batch[i]).empty()) {
       const AttemptContext context{options_.name, "POST", bulk_url};
-      verdicts[i] = ItemVerdict::permanent(
-          describeFailure(context, "unknown outbox kind '" + batch[i]->kind + "'", {}));
+      verdicts[i] = ItemVerdict::permanent(describeFailure(
+          context, "unknown outbox kind '" + batch[i]->kind + "' (expected " + kKnownKinds + ")",
+          {}));
       continue;
     }
     sendable.push_back(batch[i]);
@@ -116,7 +121,7 @@ void CorePlatformTarget::sendSingle(const store::OutboxRow& row, Callback done) 
   if (url.empty()) {
     const AttemptContext context{options_.name, "POST", options_.base_url};
     done({ItemVerdict::permanent(describeFailure(
-        context, "unknown outbox kind '" + row.kind + "' (expected ticket or event)", {}))});
+        context, "unknown outbox kind '" + row.kind + "' (expected " + kKnownKinds + ")", {}))});
     return;
   }
   HttpRequest request = baseRequest(url);

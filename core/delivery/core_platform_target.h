@@ -2,12 +2,14 @@
 // The core platform as a delivery target (DESIGN.md §7): single rows to
 //   POST {base}/api/v1/tickets                      kind "ticket"
 //   POST {base}/api/v1/tickets/{ticket_id}/events   kind "event"
+//   POST {base}/api/v1/knowledge                    kind "knowledge" (ticket_id "kb:<id>")
 // and batches of several tickets' head rows to
 //   POST {base}/api/v1/bulk                         NDJSON, per-item results
 //
 // Every single request carries Idempotency-Key (the row's fixed key), X-Hotline-Ticket,
 // X-Hotline-Sequence (the outbox id: increasing per ticket) and Content-Type. A bulk request
 // carries each row's key and sequence in its line, and an Idempotency-Key derived from them.
+// A row of any other kind is a permanent failure naming the kind, sent nowhere.
 //
 // Thread safety: send() may be called concurrently. The HttpClient must outlive the target.
 

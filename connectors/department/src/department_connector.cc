@@ -39,6 +39,10 @@ constexpr hl_config_key kDepartmentConfig[] = {
                        "Timeout of one push, connect to last byte, in milliseconds."),
     plugin::integerKey("window_s", "300", 10, 3600,
                        "Signature window: accepted clock difference of X-Timestamp, seconds."),
+    plugin::integerKey("replay_cache", "50000", 1000, 2000000,
+                       "Nonces remembered within the window (replay protection, about 150 bytes "
+                       "each): the department's sustained rate is at most replay_cache / "
+                       "window_s calls a second; beyond it calls are answered 503."),
 };
 
 // After this many failed pushes in a row the instance reports itself degraded.
@@ -98,6 +102,8 @@ Status DepartmentConnector::readConfig(const plugin::Config& config) {
   timeout_ms_ = static_cast<long>(timeout_ms ? *timeout_ms : 10000);
   Result<long long> window_s = config.getInteger("window_s");
   window_ = std::chrono::seconds(window_s ? *window_s : 300);
+  Result<long long> replay_cache = config.getInteger("replay_cache");
+  replay_cache_ = static_cast<size_t>(replay_cache ? *replay_cache : 50000);
   endpoint_ = config.getString("endpoint", "");
   while (!endpoint_.empty() && endpoint_.back() == '/') {
     endpoint_.pop_back();
@@ -120,6 +126,8 @@ Status DepartmentConnector::configure(const plugin::Config& config, plugin::Host
   support::CallerKey caller{key_.secret, {key_.algorithm}, {}};
   support::VerifierOptions options;
   options.window = window_;
+  // One key per instance: the per-key and the total limit are the same.
+  options.nonce_limits = support::NonceCacheLimits{replay_cache_, replay_cache_};
   verifier_ = std::make_unique<support::RequestVerifier>(
       support::fixedKeys({{key_.app_key, std::move(caller)}}), options);
   tasks_ =

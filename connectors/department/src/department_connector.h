@@ -58,6 +58,7 @@ private:
   bool verify_replies_ = true;
   long timeout_ms_ = 10000;
   std::chrono::milliseconds window_ = support::kDefaultSigningWindow;
+  size_t replay_cache_ = 50000; // nonces remembered within the window
 
   std::unique_ptr<support::RequestVerifier> verifier_;
   std::unique_ptr<TaskStore> tasks_;

@@ -1,5 +1,6 @@
 // Submitting what the peer sent — through its endpoints or our poller of its feed alike: a
-// ticket it escalated or dispatched (normalised for the JSON profile), or an action on one.
+// ticket it escalated or dispatched (normalised for the JSON profile), an action on one, or a
+// knowledge article it shares.
 
 #include "exchange_connector.h"
 #include "exchange_replies.h"
@@ -121,6 +122,40 @@ ExchangeConnector::Answer ExchangeConnector::acceptEvent(const std::string& cont
   }
   return {submitted->http_status, "",
           actionAnswerData(submitted->ticket_id, submitted->body, submitted->duplicate)};
+}
+
+ExchangeConnector::Answer ExchangeConnector::acceptKnowledge(const std::string& content_type,
+                                                             const std::string& body,
+                                                             const std::string& header_key) {
+  plugin::Inbound inbound{"knowledge",
+                          content_type,
+                          body,
+                          {{"app_key", key_.app_key}, {"peer_system", peer_system_}},
+                          header_key};
+  std::string article_id;
+  if (!isXml(content_type)) {
+    // The canonical article goes on as received: the host validates it.
+    Result<ArticleFacts> article = readArticle(body);
+    if (!article) {
+      return {400, article.status().message(), ""};
+    }
+    article_id = std::move(article->id);
+    // Without the peer's message id the host keys the article by its body's digest, so a
+    // revised article (same id, new text) is a new message, and a re-sent one a duplicate.
+    inbound.content_type = "application/json";
+  }
+  Result<plugin::Submitted> submitted = host_->submit(inbound);
+  if (!submitted) {
+    return fromHost(submitted.status());
+  }
+  if (submitted->http_status < 200 || submitted->http_status >= 300) {
+    return {submitted->http_status, "refused by the gateway", ""};
+  }
+  if (article_id.empty()) { // SOAP profile: the mapping found the id; the host keys it kb:<id>
+    const std::string& key = submitted->ticket_id;
+    article_id = key.starts_with("kb:") ? key.substr(3) : key;
+  }
+  return {submitted->http_status, "", knowledgeAnswerData(article_id, submitted->duplicate)};
 }
 
 } // namespace hotline::connectors::exchange

@@ -119,6 +119,17 @@ Result<EventFacts> readEvent(std::string_view body) {
   return facts;
 }
 
+Result<ArticleFacts> readArticle(std::string_view body) {
+  rapidjson::Document article;
+  HOTLINE_RETURN_IF_ERROR(parseObject(article, body, "a canonical knowledge article"));
+  auto id = article.FindMember("id");
+  if (id == article.MemberEnd() || !id->value.IsString() || id->value.GetStringLength() == 0) {
+    return invalidArgument("id: the article has no id (a non-empty string is required)");
+  }
+  return ArticleFacts{std::string(id->value.GetString(), id->value.GetStringLength()),
+                      json::memberText(article, "source").value_or("")};
+}
+
 bool isXml(std::string_view content_type) {
   for (size_t i = 0; i + 3 <= content_type.size(); ++i) {
     if (strncasecmp(content_type.data() + i, "xml", 3) == 0) {

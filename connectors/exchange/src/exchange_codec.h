@@ -53,6 +53,15 @@ struct EventFacts {
 // InvalidArgument naming `body` or `ticket` when the event is not an object naming a ticket.
 Result<EventFacts> readEvent(std::string_view body);
 
+// What the connector reads of a knowledge article (canonical JSON, otherwise passed on as
+// received): its id, and its source (where it came from).
+struct ArticleFacts {
+  std::string id;
+  std::string source;
+};
+// InvalidArgument naming `body` (not a JSON object) or `id` (missing or empty).
+Result<ArticleFacts> readArticle(std::string_view body);
+
 // True for a content type of the SOAP/XML profile (the host mapped the body with a mapping).
 bool isXml(std::string_view content_type);
 

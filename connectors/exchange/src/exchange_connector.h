@@ -64,6 +64,7 @@ private:
   };
   Result<Payload> prepareTicket(const plugin::Outbound& outbound) const;
   Result<Payload> prepareEvent(const plugin::Outbound& outbound) const;
+  Result<Payload> prepareKnowledge(const plugin::Outbound& outbound) const;
   plugin::Delivery push(const plugin::Outbound& outbound, const Payload& payload);
   void recordPushedTicket(const plugin::Outbound& outbound, const Payload& payload,
                           const std::string& peer_number);
@@ -76,6 +77,8 @@ private:
                       const std::string& idempotency_key);
   Answer acceptEvent(const std::string& content_type, const std::string& body,
                      const std::string& header_key, const std::string& path_number);
+  Answer acceptKnowledge(const std::string& content_type, const std::string& body,
+                         const std::string& header_key);
   bool pathNamesTicket(const std::string& path_number, const EventFacts& facts);
   Answer fromHost(const Status& refused) const;
 

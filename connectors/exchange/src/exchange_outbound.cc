@@ -1,5 +1,6 @@
-// deliver(): the host's tickets and actions for the peer, pushed (POST, signed, the reply's
-// signature verified, the peer's number linked) or published on our feed in pull mode.
+// deliver(): the host's tickets, actions and knowledge articles for the peer, pushed (POST,
+// signed, the reply's signature verified, the peer's number of a ticket linked) or published
+// on our feed in pull mode.
 
 #include "exchange_connector.h"
 #include "exchange_replies.h"
@@ -28,9 +29,9 @@ bool carriedByTicketRow(const std::string& event_type) {
 } // namespace
 
 plugin::Delivery ExchangeConnector::deliver(const plugin::Outbound& outbound) {
-  if (outbound.kind != "ticket" && outbound.kind != "event") {
+  if (outbound.kind != "ticket" && outbound.kind != "event" && outbound.kind != "knowledge") {
     return plugin::Delivery::permanent(instance_ + ": kind \"" + outbound.kind +
-                                       "\" is not exchanged with peers (ticket, event)");
+                                       "\" is not exchanged with peers (ticket, event, knowledge)");
   }
   if (outbound.ticket_id.empty()) {
     return plugin::Delivery::permanent(instance_ + ": " + outbound.kind + " without a ticket id");
@@ -41,14 +42,15 @@ plugin::Delivery ExchangeConnector::deliver(const plugin::Outbound& outbound) {
                {{"ticket_id", outbound.ticket_id}, {"event_type", event_type}});
     return plugin::Delivery::ok();
   }
-  Result<Payload> payload =
-      outbound.kind == "ticket" ? prepareTicket(outbound) : prepareEvent(outbound);
+  Result<Payload> payload = outbound.kind == "ticket"  ? prepareTicket(outbound)
+                            : outbound.kind == "event" ? prepareEvent(outbound)
+                                                       : prepareKnowledge(outbound);
   if (!payload) {
     return plugin::Delivery::permanent(instance_ + ": cannot send " + outbound.kind +
-                                       " of ticket " + outbound.ticket_id + ": " +
-                                       payload.status().message());
+                                       (outbound.kind == "knowledge" ? " " : " of ticket ") +
+                                       outbound.ticket_id + ": " + payload.status().message());
   }
-  if (payload->body.empty()) { // the peer's own action coming back (prepareEvent)
+  if (payload->body.empty()) { // the peer's own action or article coming back
     return plugin::Delivery::ok();
   }
   return mode_ == Mode::Pull ? publish(outbound, *payload) : push(outbound, *payload);
@@ -98,6 +100,27 @@ ExchangeConnector::prepareEvent(const plugin::Outbound& outbound) const {
   }
   payload.content_type = "application/json";
   payload.body = std::move(*event);
+  return payload;
+}
+
+Result<ExchangeConnector::Payload>
+ExchangeConnector::prepareKnowledge(const plugin::Outbound& outbound) const {
+  Payload payload{outbound.content_type, outbound.body, peer_path_ + "/exchange/v1/knowledge", ""};
+  if (isXml(outbound.content_type)) {
+    return payload;
+  }
+  // The canonical article as mapped, unchanged: it names itself by its id.
+  Result<ArticleFacts> article = readArticle(outbound.body);
+  if (!article) {
+    return article.status();
+  }
+  if (article->source == peer_system_) {
+    host_->log(plugin::LogLevel::Debug, "the peer's own article; not sent back",
+               {{"ticket_id", outbound.ticket_id}, {"article_id", article->id}});
+    payload.body.clear();
+    return payload;
+  }
+  payload.content_type = "application/json";
   return payload;
 }
 

@@ -93,8 +93,10 @@ bool ExchangeConnector::submitPulled(const PeerItem& item) {
     answer = acceptTicket(item.content_type, item.body, "");
   } else if (item.kind == "event") {
     answer = acceptEvent(item.content_type, item.body, "", "");
+  } else if (item.kind == "knowledge") {
+    answer = acceptKnowledge(item.content_type, item.body, "");
   } else {
-    answer = {400, "kind \"" + item.kind + "\" is not exchanged (ticket, event)", ""};
+    answer = {400, "kind \"" + item.kind + "\" is not exchanged (ticket, event, knowledge)", ""};
   }
   if (answer.ok()) {
     return true;

@@ -118,6 +118,18 @@ std::string ticketAnswerData(std::string_view ticket_id, bool duplicate) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+std::string knowledgeAnswerData(std::string_view article_id, bool duplicate) {
+  rapidjson::StringBuffer buffer;
+  json::Writer writer(buffer);
+  writer.StartObject();
+  writer.Key("article_id");
+  json::writeString(writer, article_id);
+  writer.Key("duplicate");
+  writer.Bool(duplicate);
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
 std::string actionAnswerData(std::string_view ticket_id, std::string_view host_answer,
                              bool duplicate) {
   rapidjson::Document answer;

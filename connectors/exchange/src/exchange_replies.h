@@ -29,6 +29,8 @@ std::string errorEnvelope(int http_status, std::string_view message);
 // The data of our answer to a ticket: `{"number":..,"ticket_id":..,"duplicate":..}`, our
 // number for it being the gateway's ticket id.
 std::string ticketAnswerData(std::string_view ticket_id, bool duplicate);
+// The data of our answer to a knowledge article: `{"article_id":..,"duplicate":..}`.
+std::string knowledgeAnswerData(std::string_view article_id, bool duplicate);
 // The data of our answer to an action: `{"ticket_id":..,"status":..,"duplicate":..}`, the
 // status read from the host's answer to submit (core/pipeline/answer_body.cc); empty when the
 // answer does not carry one.

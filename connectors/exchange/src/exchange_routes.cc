@@ -145,14 +145,19 @@ void ExchangeConnector::handleFeed(const plugin::HttpRequest& request,
 
 void ExchangeConnector::handleKnowledge(const plugin::HttpRequest& request,
                                         plugin::HttpResponse& response) {
+  if (!running_) {
+    response.send(503, kJson, errorEnvelope(503, instance_ + " is not running; retry later"));
+    return;
+  }
   std::optional<support::VerifiedCaller> caller = verifyCaller(request, response);
   if (!caller) {
     return;
   }
-  // The pipeline has no knowledge kind yet: say so plainly rather than store it nowhere.
-  sendSigned(*caller, request, 501,
-             errorEnvelope(501, "knowledge sharing is not implemented yet; " + instance_ +
-                                    " accepts tickets and actions only"),
+  // Only Idempotency-Key names a revision of an article; without it the article's id does.
+  sendAnswer(*caller, request,
+             acceptKnowledge(std::string(request.header("Content-Type")),
+                             std::string(request.body()),
+                             std::string(request.header("Idempotency-Key"))),
              response);
 }
 

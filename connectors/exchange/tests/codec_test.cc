@@ -104,6 +104,19 @@ TEST(ReadEvent, AnEventNamingNoTicketIsRefused) {
   EXPECT_EQ(facts.status().message().rfind("ticket: the event names no ticket", 0), 0u);
 }
 
+TEST(ReadArticle, ReadsTheIdAndSource) {
+  Result<ArticleFacts> article =
+      readArticle(R"({"id":"KB-1","title":"t","content":"c","source":"shangqiu-12345"})");
+  ASSERT_TRUE(article.isOk()) << article.status().toString();
+  EXPECT_EQ(article->id, "KB-1");
+  EXPECT_EQ(article->source, "shangqiu-12345");
+  EXPECT_EQ(readArticle(R"({"id":""})").status().message(),
+            "id: the article has no id (a non-empty string is required)");
+  EXPECT_EQ(readArticle(R"({"id":7})").status().code(), StatusCode::InvalidArgument);
+  EXPECT_EQ(readArticle("x").status().message(),
+            "body: not a JSON object (a canonical knowledge article)");
+}
+
 TEST(ContentType, XmlIsRecognisedWhateverItsSpelling) {
   EXPECT_TRUE(isXml("application/xml"));
   EXPECT_TRUE(isXml("text/xml; charset=utf-8"));

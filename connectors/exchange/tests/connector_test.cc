@@ -136,14 +136,8 @@ TEST_F(ConnectorTest, HostsRefusalIsAnsweredInTheEnvelopeSigned) {
   expectSignedReply(call, std::string(kTickets) + "/YC20261128-0001/actions");
 }
 
-TEST_F(ConnectorTest, KnowledgeIs501SignedAndTheFeedIs404InPushMode) {
-  testing::Call knowledge =
-      fake.call("POST", "/exchange/v1/knowledge",
-                "/connectors/county-yucheng/exchange/v1/knowledge", R"({"title":"x"})", key);
-  EXPECT_EQ(knowledge.response.status, 501);
-  EXPECT_NE(knowledge.response.body.find("knowledge sharing is not implemented yet"),
-            std::string::npos);
-  expectSignedReply(knowledge, "/connectors/county-yucheng/exchange/v1/knowledge");
+TEST_F(ConnectorTest, TheFeedIs404InPushMode) {
+  // (knowledge_test.cc has the knowledge endpoint)
   testing::Call feed = readFeed("?since=0");
   EXPECT_EQ(feed.response.status, 404);
   EXPECT_NE(feed.response.body.find("mode is not pull"), std::string::npos);
@@ -179,8 +173,11 @@ TEST_F(ConnectorTest, UnreachablePeerIsRetriedAndDegradesHealth) {
 }
 
 TEST_F(ConnectorTest, OtherKindsArePermanent) {
-  plugin::Outbound knowledge{"T-1", "knowledge", "application/json", "{}", {}, "k", 1};
-  EXPECT_EQ(connector.deliver(knowledge).kind, plugin::Delivery::Kind::Permanent);
+  plugin::Outbound contact{"T-1", "contact", "application/json", "{}", {}, "k", 1};
+  plugin::Delivery delivery = connector.deliver(contact);
+  EXPECT_EQ(delivery.kind, plugin::Delivery::Kind::Permanent);
+  EXPECT_EQ(delivery.reason, "county-yucheng: kind \"contact\" is not exchanged with peers "
+                             "(ticket, event, knowledge)");
 }
 
 class PullModeTest : public testing::ConnectorFixture {};

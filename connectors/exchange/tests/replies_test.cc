@@ -70,6 +70,10 @@ TEST(Envelope, OkAndErrorShapes) {
             R"({"code":400,"message":"refs: \"x\"","data":null})");
 }
 
+TEST(Envelope, KnowledgeData) {
+  EXPECT_EQ(knowledgeAnswerData("KB-1", true), R"({"article_id":"KB-1","duplicate":true})");
+}
+
 TEST(Envelope, ActionDataTakesTheStatusFromTheHostsAnswer) {
   EXPECT_EQ(
       actionAnswerData("T1", R"({"ticket_id":"T1","status":"signed","duplicate":true})", true),

@@ -53,6 +53,10 @@ void PlatformApi::registerRoutes(httplib::Server& server) {
               [this](const httplib::Request& request, httplib::Response& response) {
                 handleSingle(request, response, ItemKind::Event);
               });
+  server.Post("/api/v1/knowledge",
+              [this](const httplib::Request& request, httplib::Response& response) {
+                handleSingle(request, response, ItemKind::Knowledge);
+              });
   server.Post("/api/v1/bulk", [this](const httplib::Request& request, httplib::Response& response) {
     handleBulk(request, response);
   });
@@ -106,11 +110,16 @@ std::optional<PlatformApi::Rejection> PlatformApi::readSingle(const httplib::Req
   }
   item.sequence = *sequence;
   item.kind = kind;
-  auto type = validatePayload(kind, request.body);
-  if (!type) {
-    return Rejection{422, type.status().message()};
+  auto facts = validatePayload(kind, request.body);
+  if (!facts) {
+    return Rejection{422, facts.status().message()};
   }
-  item.event_type = *type;
+  item.event_type = facts->event_type;
+  if (kind == ItemKind::Knowledge && item.ticket_id != knowledgeOrderingKey(facts->article_id)) {
+    return Rejection{400, "X-Hotline-Ticket: expected \"" +
+                              knowledgeOrderingKey(facts->article_id) +
+                              "\" (\"kb:\" + the article's id), got \"" + item.ticket_id + "\""};
+  }
   return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 // The core platform's API, /api/v1/* — what the gateway's delivery client talks to:
 //   POST /api/v1/tickets             canonical ticket JSON
 //   POST /api/v1/tickets/{id}/events canonical event JSON
+//   POST /api/v1/knowledge           canonical knowledge article JSON (ordering key "kb:<id>")
 //   POST /api/v1/bulk                NDJSON, one delivery per line (bulk_parser.h)
 // Faults of the current plan apply here and only here.
 

@@ -51,7 +51,7 @@ void readKind(const rapidjson::Value& object, BulkLine& out, Problems& problems)
     found = findItemKind(stringOf(kind->value));
   }
   if (!found) {
-    problems.push_back("kind: expected \"ticket\" or \"event\"");
+    problems.push_back("kind: expected \"ticket\", \"event\" or \"knowledge\"");
   } else {
     out.item.kind = *found;
   }
@@ -110,12 +110,18 @@ BulkLine parseBulkLine(std::string_view text, size_t line_number) {
   if (!problems.empty()) {
     return fail(std::move(line), 400, joinProblems(line_number, problems));
   }
-  auto type = validatePayload(line.item.kind, payload->value);
-  if (!type) {
+  auto facts = validatePayload(line.item.kind, payload->value);
+  if (!facts) {
     return fail(std::move(line), 422,
-                "line " + std::to_string(line_number) + ": " + type.status().message());
+                "line " + std::to_string(line_number) + ": " + facts.status().message());
   }
-  line.item.event_type = *type;
+  line.item.event_type = facts->event_type;
+  if (line.item.kind == ItemKind::Knowledge &&
+      line.item.ticket_id != knowledgeOrderingKey(facts->article_id)) {
+    return fail(std::move(line), 400,
+                "line " + std::to_string(line_number) + ": ticket_id: expected \"" +
+                    knowledgeOrderingKey(facts->article_id) + "\" (\"kb:\" + the article's id)");
+  }
   return line;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // POST /api/v1/bulk bodies: NDJSON, one delivery per line,
-//   {"idempotency_key":"…","ticket_id":"…","sequence":N,"kind":"ticket"|"event","payload":{…}}
+//   {"idempotency_key":"…","ticket_id":"…","sequence":N,"kind":"ticket"|"event"|"knowledge",
+//    "payload":{…}}
 // Pure: no I/O, no state. Each line is judged on its own so one bad line never spoils the
 // others (the gateway handles partial failure per line).
 
@@ -15,7 +16,8 @@ namespace hotline::sim::core_platform {
 
 struct BulkLine {
   size_t line_number = 0; // 1-based, in the body
-  int status = 0;         // 0: a valid item; 400: malformed line; 422: invalid payload
+  int status = 0;         // 0: a valid item; 400: malformed line (or an article's ticket_id
+                          // not "kb:<id>"); 422: invalid payload
   std::string message;    // why, when status != 0
   DeliveredItem item;     // complete when status == 0; the key is kept when readable
 };

@@ -99,6 +99,7 @@ void ControlApi::getStats(Response& response) const {
   writeCounter(writer, "order_violations", stats.order_violations);
   writeCounter(writer, "rejected", stats.rejected);
   writeCounter(writer, "tickets", stats.tickets);
+  writeCounter(writer, "knowledge", stats.knowledge);
   writeCounter(writer, "faults_injected", stats.faults_injected);
   writer.EndObject();
   replyJson(response, 200, text(buffer));

@@ -16,8 +16,9 @@ namespace {
 
 void printUsage(std::ostream& out) {
   out << "usage: hotline-sim core --port N [--bind ADDR] [--threads K]\n"
-      << "The hotline core platform: accepts the gateway's tickets and events on /api/v1/*,\n"
-      << "judges them (duplicates, order), injects faults; /sim/* observes and controls.\n"
+      << "The hotline core platform: accepts the gateway's tickets, events and knowledge\n"
+      << "articles on /api/v1/*, judges them (duplicates, order), injects faults; /sim/*\n"
+      << "observes and controls.\n"
       << serveOptionsUsage();
 }
 

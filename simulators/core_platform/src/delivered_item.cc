@@ -2,15 +2,27 @@
 
 #include <rapidjson/document.h>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <charconv>
 
 #include "core/model/event_codec.h"
+#include "core/model/record_codec.h"
 #include "core/model/ticket_codec.h"
 
 namespace hotline::sim::core_platform {
 
 std::string_view itemKindName(ItemKind kind) {
-  return kind == ItemKind::Ticket ? "ticket" : "event";
+  switch (kind) {
+  case ItemKind::Ticket:
+    return "ticket";
+  case ItemKind::Event:
+    return "event";
+  case ItemKind::Knowledge:
+    return "knowledge";
+  }
+  return "unknown";
 }
 
 std::optional<ItemKind> findItemKind(std::string_view name) {
@@ -20,35 +32,65 @@ std::optional<ItemKind> findItemKind(std::string_view name) {
   if (name == "event") {
     return ItemKind::Event;
   }
+  if (name == "knowledge") {
+    return ItemKind::Knowledge;
+  }
   return std::nullopt;
 }
 
 namespace {
 
+// The record codec reads text only: a bulk line's payload is written back compact first.
+std::string_view asText(std::string_view json, std::string&) {
+  return json;
+}
+std::string_view asText(const rapidjson::Value& value, std::string& storage) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  storage.assign(buffer.GetString(), buffer.GetSize());
+  return storage;
+}
+
 template <typename Input>
-Result<model::EventType> validateAny(ItemKind kind, const Input& input) {
+Result<PayloadFacts> validateAny(ItemKind kind, const Input& input) {
+  PayloadFacts facts;
   if (kind == ItemKind::Ticket) {
     auto ticket = model::decodeTicket(input);
     if (!ticket) {
       return ticket.status();
     }
-    return model::EventType::Comment;
+    return facts;
+  }
+  if (kind == ItemKind::Knowledge) {
+    std::string storage;
+    auto article = model::decodeKnowledgeArticle(asText(input, storage));
+    if (!article) {
+      return article.status();
+    }
+    facts.article_id = std::move(article->id);
+    return facts;
   }
   auto event = model::decodeEvent(input);
   if (!event) {
     return event.status();
   }
-  return event->type;
+  facts.event_type = event->type;
+  return facts;
 }
 
 } // namespace
 
-Result<model::EventType> validatePayload(ItemKind kind, std::string_view json) {
+Result<PayloadFacts> validatePayload(ItemKind kind, std::string_view json) {
   return validateAny(kind, json);
 }
 
-Result<model::EventType> validatePayload(ItemKind kind, const rapidjson::Value& value) {
+Result<PayloadFacts> validatePayload(ItemKind kind, const rapidjson::Value& value) {
   return validateAny(kind, value);
+}
+
+std::string knowledgeOrderingKey(std::string_view article_id) {
+  return "kb:" + std::string(article_id);
 }
 
 std::optional<int64_t> parseSequence(std::string_view text) {

@@ -33,6 +33,12 @@ RecordResult PlatformRecorder::recordLocked(const DeliveredItem& item) {
           OrderViolation{item.ticket_id, item.idempotency_key, track.last_sequence, item.sequence});
     }
   }
+  if (item.kind == ItemKind::Knowledge) {
+    ++knowledge_count_;
+  } else if (!track.counted_as_ticket) {
+    track.counted_as_ticket = true;
+    ++ticket_count_;
+  }
   track.last_sequence = std::max(track.last_sequence, item.sequence);
   track.items.push_back(TrackedItem{index, item.sequence, item.kind, item.event_type});
   return result;
@@ -59,7 +65,8 @@ RecorderStats PlatformRecorder::stats() const {
     stats.accepted = keys_.size();
     stats.duplicates = duplicates_;
     stats.order_violations = violation_count_;
-    stats.tickets = tickets_.size();
+    stats.tickets = ticket_count_;
+    stats.knowledge = knowledge_count_;
   }
   stats.received = received_.load(std::memory_order_relaxed);
   stats.rejected = rejected_.load(std::memory_order_relaxed);
@@ -117,6 +124,8 @@ void PlatformRecorder::clear() {
   violations_.clear();
   duplicates_ = 0;
   violation_count_ = 0;
+  ticket_count_ = 0;
+  knowledge_count_ = 0;
   received_ = 0;
   rejected_ = 0;
   faults_ = 0;

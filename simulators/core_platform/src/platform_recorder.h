@@ -49,7 +49,8 @@ struct RecorderStats {
   uint64_t duplicates = 0;
   uint64_t order_violations = 0;
   uint64_t rejected = 0;
-  uint64_t tickets = 0;
+  uint64_t tickets = 0;   // ordering keys with an accepted ticket or event
+  uint64_t knowledge = 0; // accepted knowledge articles (counted in accepted too)
   uint64_t faults_injected = 0;
 };
 
@@ -92,6 +93,7 @@ private:
   };
   struct TicketTrack {
     int64_t last_sequence = 0;
+    bool counted_as_ticket = false; // holds a ticket or an event, not only articles
     std::vector<TrackedItem> items;
   };
 
@@ -105,6 +107,8 @@ private:
   std::vector<OrderViolation> violations_; // the first kMaxKeptViolations
   uint64_t duplicates_ = 0;                // guarded by mutex_
   uint64_t violation_count_ = 0;           // guarded by mutex_
+  uint64_t ticket_count_ = 0;              // guarded by mutex_
+  uint64_t knowledge_count_ = 0;           // guarded by mutex_
 
   std::atomic<uint64_t> received_{0};
   std::atomic<uint64_t> rejected_{0};

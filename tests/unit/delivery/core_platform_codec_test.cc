@@ -60,6 +60,16 @@ TEST(CorePlatformCodec, BrokenJsonBodyTravelsAsAString) {
   EXPECT_STREQ(doc["payload"].GetString(), "{not json");
 }
 
+TEST(CorePlatformCodec, AKnowledgeRowIsAKnowledgeLine) {
+  store::OutboxRow a = row(3, "kb-3", R"({"id":"KB-1", "title":"t", "content":"c"})");
+  a.kind = "knowledge";
+  a.ticket_id = "kb:KB-1";
+  EXPECT_EQ(encodeBulk({&a}), R"({"idempotency_key":"kb-3","ticket_id":"kb:KB-1","sequence":3,)"
+                              R"("kind":"knowledge","payload":{"id":"KB-1","title":"t",)"
+                              R"("content":"c"}})"
+                              "\n");
+}
+
 TEST(CorePlatformCodec, DecodesResultsBareAndInTheEnvelope) {
   auto bare = decodeBulkResults(
       R"({"results":[{"idempotency_key":"a","status":201,"message":"created"},

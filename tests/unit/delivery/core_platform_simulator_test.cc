@@ -169,5 +169,33 @@ TEST_F(CorePlatformSimulator, RestartAfterLostAnswersSendsTheSameKeys) {
   EXPECT_GE(stats["duplicates"].GetInt64(), 3);
 }
 
+TEST_F(CorePlatformSimulator, KnowledgeArticlesArriveSinglyAndInBulk) {
+  auto article = [](const std::string& id, const std::string& title) {
+    return R"({"id":")" + id + R"(","title":")" + title + R"(","content":"拨打12345报修"})";
+  };
+  for (size_t max_batch : {size_t{1}, size_t{8}}) { // single requests, then /api/v1/bulk
+    ASSERT_EQ(callSync(client_, "POST", sim_.baseUrl() + "/sim/reset").status, 200);
+    store::MemoryStore store(storeOn(clock_));
+    const std::vector<int64_t> kb1{
+        insertRow(store, "core", "kb:KB-1", "knowledge", article("KB-1", "v1")),
+        insertRow(store, "core", "kb:KB-1", "knowledge", article("KB-1", "v2"))};
+    insertRow(store, "core", "kb:KB-2", "knowledge", article("KB-2", "路灯"));
+    insertRow(store, "core", ticketId(1), "ticket", ticketBody());
+    auto dispatcher = dispatcherOver(store, max_batch);
+    ASSERT_TRUE(dispatcher->start());
+    ASSERT_TRUE(eventually([&] { return countInState(store, store::OutboxState::Delivered) == 4; }))
+        << "batch " << max_batch << ": delivered "
+        << countInState(store, store::OutboxState::Delivered) << ", dead "
+        << countInState(store, store::OutboxState::Dead);
+    dispatcher->stop(inSeconds(10));
+    auto stats = simStats();
+    EXPECT_EQ(stats["accepted"].GetInt64(), 4) << max_batch;
+    EXPECT_EQ(stats["knowledge"].GetInt64(), 3) << max_batch;
+    EXPECT_EQ(stats["tickets"].GetInt64(), 1) << max_batch;
+    EXPECT_EQ(stats["rejected"].GetInt64(), 0) << max_batch;
+    EXPECT_EQ(acceptedSequences("kb:KB-1"), kb1) << max_batch;
+  }
+}
+
 } // namespace
 } // namespace hotline::delivery

@@ -120,13 +120,36 @@ TEST_F(CorePlatformTargetTest, UnavailableIsRetryWithRetryAfter) {
   EXPECT_EQ(verdicts[0].retry_after, std::chrono::milliseconds(7000));
 }
 
+TEST_F(CorePlatformTargetTest, SingleKnowledgeArticleGoesToKnowledgeWithItsHeaders) {
+  CorePlatformTarget target = makeTarget();
+  store::OutboxRow r = row(21, "kb:KB-1", "knowledge");
+  r.body = R"({"id":"KB-1","title":"路灯报修","content":"拨打12345"})";
+  auto verdicts = deliver(target, {&r});
+  ASSERT_EQ(verdicts.size(), 1u);
+  EXPECT_EQ(verdicts[0].kind, ItemVerdict::Kind::Ok) << verdicts[0].reason;
+  EXPECT_EQ(target.singleUrl(r), server_.baseUrl() + "/api/v1/knowledge");
+  auto requests = server_.requests();
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].method, "POST");
+  EXPECT_EQ(requests[0].uri, "/api/v1/knowledge");
+  EXPECT_EQ(requests[0].header("Idempotency-Key"), "idem-21");
+  EXPECT_EQ(requests[0].header("X-Hotline-Ticket"), "kb:KB-1");
+  EXPECT_EQ(requests[0].header("X-Hotline-Sequence"), "21");
+  EXPECT_EQ(requests[0].header("Content-Type"), "application/json");
+  EXPECT_EQ(requests[0].body, r.body);
+}
+
 TEST_F(CorePlatformTargetTest, UnknownKindIsPermanentWithoutARequest) {
   CorePlatformTarget target = makeTarget();
-  store::OutboxRow r = row(5, "HL-1", "knowledge");
+  store::OutboxRow r = row(5, "HL-1", "contact");
+  EXPECT_EQ(target.singleUrl(r), "");
   auto verdicts = deliver(target, {&r});
   ASSERT_EQ(verdicts.size(), 1u);
   EXPECT_EQ(verdicts[0].kind, ItemVerdict::Kind::Permanent);
-  EXPECT_NE(verdicts[0].reason.find("unknown outbox kind 'knowledge'"), std::string::npos);
+  EXPECT_NE(verdicts[0].reason.find("unknown outbox kind 'contact' (expected ticket, event or "
+                                    "knowledge)"),
+            std::string::npos)
+      << verdicts[0].reason;
   EXPECT_EQ(server_.requestCount(), 0u);
 }
 
@@ -213,9 +236,37 @@ TEST_F(CorePlatformTargetTest, BulkWithAnUnknownKindSendsTheRest) {
   ASSERT_EQ(verdicts.size(), 3u);
   EXPECT_EQ(verdicts[0].kind, ItemVerdict::Kind::Ok);
   EXPECT_EQ(verdicts[1].kind, ItemVerdict::Kind::Permanent);
+  EXPECT_NE(verdicts[1].reason.find("core POST /api/v1/bulk -> unknown outbox kind 'mystery'"),
+            std::string::npos)
+      << verdicts[1].reason;
   EXPECT_EQ(verdicts[2].kind, ItemVerdict::Kind::Ok);
   const std::string body = server_.requests().at(0).body;
   EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 2);
+}
+
+TEST_F(CorePlatformTargetTest, KnowledgeRowsTravelInBulkAsKnowledgeLines) {
+  server_.setHandler([](const RecordedRequest&) {
+    return reply(200, R"({"results":[{"idempotency_key":"idem-1","status":201},
+                                     {"idempotency_key":"idem-2","status":201}]})");
+  });
+  CorePlatformTarget target = makeTarget();
+  store::OutboxRow a = row(1, "kb:KB-1", "knowledge");
+  a.body = R"({"id":"KB-1","title":"t","content":"c"})";
+  store::OutboxRow b = row(2, "B", "ticket");
+  auto verdicts = deliver(target, {&a, &b});
+  ASSERT_EQ(verdicts.size(), 2u);
+  EXPECT_EQ(verdicts[0].kind, ItemVerdict::Kind::Ok) << verdicts[0].reason;
+  EXPECT_EQ(verdicts[1].kind, ItemVerdict::Kind::Ok) << verdicts[1].reason;
+  auto requests = server_.requests();
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].uri, "/api/v1/bulk");
+  const std::string body = requests[0].body;
+  rapidjson::Document line;
+  line.Parse(body.substr(0, body.find('\n')).c_str());
+  ASSERT_FALSE(line.HasParseError()) << body;
+  EXPECT_STREQ(line["kind"].GetString(), "knowledge");
+  EXPECT_STREQ(line["ticket_id"].GetString(), "kb:KB-1");
+  EXPECT_STREQ(line["payload"]["id"].GetString(), "KB-1");
 }
 
 TEST_F(CorePlatformTargetTest, StoppedClientMeansRetryNotLoss) {

@@ -93,5 +93,23 @@ TEST(SimBulkParser, PayloadIsDecodedAsTheDeclaredKind) {
   EXPECT_EQ(line.status, 422) << line.message;
 }
 
+TEST(SimBulkParser, KnowledgeLinesAreDecodedAsArticlesUnderKbKeys) {
+  BulkLine line =
+      parseBulkLine(bulkLine("k1", "kb:KB-1", 4, "knowledge", testing::knowledgeJson("KB-1")), 1);
+  EXPECT_EQ(line.status, 0) << line.message;
+  EXPECT_EQ(line.item.kind, ItemKind::Knowledge);
+  EXPECT_EQ(line.item.ticket_id, "kb:KB-1");
+  EXPECT_EQ(line.item.sequence, 4);
+
+  BulkLine ticket = parseBulkLine(bulkLine("k2", "kb:X", 1, "knowledge", ticketJson(kTicket)), 2);
+  EXPECT_EQ(ticket.status, 422);
+  EXPECT_NE(ticket.message.find("line 2: invalid knowledge article"), std::string::npos)
+      << ticket.message;
+  BulkLine other =
+      parseBulkLine(bulkLine("k3", "KB-1", 1, "knowledge", testing::knowledgeJson("KB-1")), 3);
+  EXPECT_EQ(other.status, 400);
+  EXPECT_EQ(other.message, R"(line 3: ticket_id: expected "kb:KB-1" ("kb:" + the article's id))");
+}
+
 } // namespace
 } // namespace hotline::sim::core_platform

@@ -201,7 +201,7 @@ TEST_F(SimCoreApi, ResetClearsRecordsCountersAndFaults) {
   for (const auto& [name, value] : stats) {
     EXPECT_EQ(value, 0u) << name;
   }
-  EXPECT_EQ(stats.size(), 7u);
+  EXPECT_EQ(stats.size(), 8u);
   EXPECT_EQ(client_->get("/sim/tickets/" + id).status, 404);
   EXPECT_TRUE(client_->get("/sim/faults").json()["data"]["poison_tickets"].Empty());
   EXPECT_EQ(client_->postTicket(ticket("k1", id, 1)).status, 201); // the key is new again

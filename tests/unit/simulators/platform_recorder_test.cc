@@ -114,6 +114,25 @@ TEST(SimRecorder, TicketItemsCarryKindAndEventType) {
   EXPECT_EQ(items[1].platform_id, "CP000000000002");
 }
 
+TEST(SimRecorder, ArticlesAreAcceptedAndCountedApartFromTickets) {
+  PlatformRecorder recorder;
+  recorder.record(item("a", "kb:KB-1", 1, ItemKind::Knowledge));
+  recorder.record(item("b", "kb:KB-1", 2, ItemKind::Knowledge));
+  EXPECT_TRUE(recorder.record(item("b", "kb:KB-1", 2, ItemKind::Knowledge)).duplicate);
+  recorder.record(item("c", "T1", 1, ItemKind::Ticket));
+  RecorderStats stats = recorder.stats();
+  EXPECT_EQ(stats.accepted, 3u);
+  EXPECT_EQ(stats.knowledge, 2u);
+  EXPECT_EQ(stats.tickets, 1u);
+  EXPECT_EQ(stats.duplicates, 1u);
+  std::vector<AcceptedEntry> items = *recorder.ticketItems("kb:KB-1");
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[1].kind, ItemKind::Knowledge);
+  recorder.clear();
+  EXPECT_EQ(recorder.stats().knowledge, 0u);
+  EXPECT_EQ(recorder.stats().tickets, 0u);
+}
+
 TEST(SimRecorder, RecordAllJudgesABatchLikeOneByOne) {
   PlatformRecorder recorder;
   DeliveredItem a = item("a", "T1", 2);

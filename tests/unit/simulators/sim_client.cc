@@ -77,6 +77,11 @@ Reply SimClient::postEvent(const Delivery& delivery) {
               deliveryHeaders(delivery), delivery.body, "application/json");
 }
 
+Reply SimClient::postKnowledge(const Delivery& delivery) {
+  return send("POST", "/api/v1/knowledge", deliveryHeaders(delivery), delivery.body,
+              "application/json");
+}
+
 Reply SimClient::postBulk(const std::string& ndjson, const std::string& content_type) {
   return send("POST", "/api/v1/bulk", {}, ndjson, content_type);
 }

@@ -35,7 +35,8 @@ public:
   explicit SimClient(int port) : port_(port) {}
 
   Reply postTicket(const Delivery& delivery);
-  Reply postEvent(const Delivery& delivery); // to /api/v1/tickets/{ticket_id}/events
+  Reply postEvent(const Delivery& delivery);     // to /api/v1/tickets/{ticket_id}/events
+  Reply postKnowledge(const Delivery& delivery); // to /api/v1/knowledge
   Reply postBulk(const std::string& ndjson,
                  const std::string& content_type = "application/x-ndjson");
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/model/event_codec.h"
+#include "core/model/record_codec.h"
 #include "core/model/ticket_codec.h"
 #include "core/model/ticket_id.h"
 
@@ -30,6 +31,16 @@ std::string eventJson(const std::string& ticket_id, model::EventType type) {
   event.at = model::Timestamp::fromEpochMs(1'712'713'200'000); // 2024-04-10T09:40:00+08:00
   event.source = "hotline-gateway";
   return model::encodeEvent(event);
+}
+
+std::string knowledgeJson(const std::string& article_id) {
+  model::KnowledgeArticle article;
+  article.id = article_id;
+  article.title = "路灯报修";
+  article.content = "路灯不亮请拨打12345，说明路段和灯杆编号。";
+  article.tags = {"路灯", "市政"};
+  article.region_code = "411425";
+  return model::encodeRecord(article);
 }
 
 std::string invalidEventJson() {

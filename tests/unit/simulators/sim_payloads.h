@@ -15,6 +15,8 @@ std::string newTicket();
 // A valid canonical ticket / event for `ticket_id`.
 std::string ticketJson(const std::string& ticket_id);
 std::string eventJson(const std::string& ticket_id, model::EventType type);
+// A valid canonical knowledge article with this id.
+std::string knowledgeJson(const std::string& article_id);
 // A canonical event with a required member missing: the decoder refuses it.
 std::string invalidEventJson();
 
