@@ -8,6 +8,7 @@
 #include "core/http/health_endpoint.h"
 #include "core/log/log.h"
 
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -60,17 +61,25 @@ Status Gateway::start() {
   HOTLINE_RETURN_IF_ERROR(loadConfig());
   log::configure(logOptions(*config_->core));
   std::set<std::string> sync_instances;
+  std::map<std::string, std::string> mapping_folders;
   for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
     if (entry.enabled && entry.sync) {
       sync_instances.insert(entry.name);
     }
+    if (!entry.mappings.empty()) {
+      mapping_folders[entry.name] = entry.mappings;
+    }
   }
   Result<std::unique_ptr<PipelineRuntime>> pipeline =
-      PipelineRuntime::start(*config_->core, std::move(sync_instances));
+      PipelineRuntime::start(*config_->core, std::move(sync_instances), std::move(mapping_folders));
   if (!pipeline) {
     return pipeline.status();
   }
   pipeline_ = std::move(pipeline).value();
+  if (Status folders = checkMappingFolders(); !folders.isOk()) {
+    stop();
+    return folders;
+  }
   // The peers' server comes last: once /healthz answers, everything else is ready too.
   for (auto step : {&Gateway::startConnectors, &Gateway::startDelivery, &Gateway::startAdmin,
                     &Gateway::startServer}) {
@@ -137,6 +146,38 @@ Status Gateway::startConnectors() {
 }
 
 // Every connector instance is a delivery target on the downlink, reached by its name.
+// A misspelt "mappings" would silently fall back to the type's files: refused at start.
+Status Gateway::checkMappingFolders() const {
+  const mapping::MappingSet* mappings = pipeline_->mappings();
+  for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
+    if (entry.mappings.empty()) {
+      continue;
+    }
+    const std::string where =
+        "connector instance " + entry.name + ": mappings \"" + entry.mappings + "\"";
+    if (mappings == nullptr) {
+      return invalidArgument(where + " names a mapping folder, but mappings.dir does not exist");
+    }
+    const std::filesystem::path folder =
+        std::filesystem::path(mappings->directory()) / entry.mappings;
+    std::error_code error;
+    if (entry.mappings.find('/') != std::string::npos ||
+        !std::filesystem::is_directory(folder, error)) {
+      return invalidArgument(where + ": no folder " + folder.string());
+    }
+  }
+  return Status::ok();
+}
+
+std::string Gateway::mappingFolderOf(const std::string& instance) const {
+  for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
+    if (entry.name == instance) {
+      return entry.mappings;
+    }
+  }
+  return "";
+}
+
 Status Gateway::startDelivery() {
   std::map<std::string, std::vector<std::string>> instances_by_unit;
   for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
@@ -151,7 +192,8 @@ Status Gateway::startDelivery() {
       pipeline_->addTarget(std::make_shared<downlink::UnroutedTarget>(*unit_router_)));
   ticket_attributes_ = std::make_unique<downlink::StoreTicketAttributes>(pipeline_->store());
   for (const auto& connector : connectors_) {
-    peers_.push_back(std::make_unique<InstancePeer>(*connector, connector->plugin().type()));
+    peers_.push_back(std::make_unique<InstancePeer>(*connector, connector->plugin().type(),
+                                                    mappingFolderOf(connector->name())));
     auto target = std::make_shared<downlink::ConnectorTarget>(
         *peers_.back(), pipeline_->outboundMapper(), kDeliveryWorkersPerConnector,
         ticket_attributes_.get());

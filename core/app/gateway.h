@@ -44,6 +44,9 @@ private:
   Status startServer();
   Status startAdmin();
   Status startConnectors();
+  Status checkMappingFolders() const;
+  // The mapping folder an instance's connector entry names ("mappings"), or "".
+  std::string mappingFolderOf(const std::string& instance) const;
   Status startDelivery();
   http::HealthReport healthReport();
   std::string metricsText();

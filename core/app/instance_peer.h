@@ -10,8 +10,10 @@ namespace hotline::app {
 class InstancePeer : public downlink::DownlinkPeer {
 public:
   // `instance` must outlive the peer.
-  InstancePeer(plugin_host::ConnectorInstance& instance, std::string connector_type)
-      : instance_(instance), identity_{instance.name(), std::move(connector_type)} {}
+  InstancePeer(plugin_host::ConnectorInstance& instance, std::string connector_type,
+               std::string mapping_folder)
+      : instance_(instance), identity_{instance.name(), std::move(connector_type),
+                                       std::move(mapping_folder)} {}
 
   const downlink::PeerIdentity& identity() const override { return identity_; }
   plugin::Delivery deliver(const plugin::Outbound& outbound) override {

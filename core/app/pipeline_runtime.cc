@@ -79,7 +79,8 @@ private:
 };
 
 Result<std::unique_ptr<PipelineRuntime>>
-PipelineRuntime::start(const Config& core, std::set<std::string> sync_instances) {
+PipelineRuntime::start(const Config& core, std::set<std::string> sync_instances,
+                       std::map<std::string, std::string> mapping_folders) {
   std::unique_ptr<PipelineRuntime> self(new PipelineRuntime());
   Result<std::unique_ptr<store::SqliteStore>> opened = store::SqliteStore::open(storeOptions(core));
   if (!opened) {
@@ -91,7 +92,8 @@ PipelineRuntime::start(const Config& core, std::set<std::string> sync_instances)
     return mappings.status();
   }
   self->mappings_ = std::move(mappings).value();
-  self->mapper_ = std::make_unique<pipeline::MappingMapper>(self->mappings_.get());
+  self->mapper_ =
+      std::make_unique<pipeline::MappingMapper>(self->mappings_.get(), std::move(mapping_folders));
   self->outbound_mapper_ = std::make_unique<downlink::MappingOutboundMapper>(self->mappings_.get());
 
   // The committer first: the dispatcher writes its outcomes through it from the start.

@@ -24,6 +24,7 @@
 #include <Poco/Util/AbstractConfiguration.h>
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -36,7 +37,8 @@ public:
   // startDelivery(), once every target is known. Errors name the part and why.
   // `sync_instances`: the connector instances that are peer hotline platforms ("sync": true).
   static Result<std::unique_ptr<PipelineRuntime>>
-  start(const Poco::Util::AbstractConfiguration& core, std::set<std::string> sync_instances = {});
+  start(const Poco::Util::AbstractConfiguration& core, std::set<std::string> sync_instances = {},
+        std::map<std::string, std::string> mapping_folders = {});
   ~PipelineRuntime() override;
 
   // A connector instance's delivery target (downlink), before startDelivery().

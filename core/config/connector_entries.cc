@@ -61,6 +61,7 @@ public:
     instance.enabled = valueOr(header.values, "enabled", "true") == "true";
     instance.escalations = valueOr(header.values, "escalations", "false") == "true";
     instance.sync = valueOr(header.values, "sync", "false") == "true";
+    instance.mappings = valueOr(header.values, "mappings", "");
     if (Result<std::vector<std::string>> units =
             parseStringList(valueOr(header.values, "units", "[]"))) {
       instance.units = std::move(units).value();

@@ -200,6 +200,10 @@ ConfigTable buildConnectorEntry() {
                   "escalated, or an escalated event, that the core platform posts without "
                   "X-Hotline-Targets goes to the instances that have this set (the exchange "
                   "instance of the upper level)."),
+       makeKey("mappings", ConfigType::String,
+               "Mapping folder (under mappings.dir) this instance uses when it has no folder "
+               "of its own, before its type's: e.g. \"department-soap\" for a department "
+               "whose system speaks SOAP. Default: the connector type's folder."),
        booleanKey("sync", false,
                   "Whether this instance is a peer hotline platform (an exchange link): every "
                   "later action on a ticket received from it or routed to it is sent to it as "

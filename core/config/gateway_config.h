@@ -32,6 +32,7 @@ struct ConnectorInstanceConfig {
   std::vector<std::string> units; // downlink routing: the unit codes it serves
   bool escalations = false;       // receives escalations 上报 posted without named targets
   bool sync = false; // a peer hotline platform: later actions on tickets exchanged with it follow
+  std::string mappings; // mapping folder used after the instance's own, before the type's
   // The instance's `config` block, validated, defaults applied, secrets resolved. A disabled
   // instance's secrets are not read (its credentials may not exist on this host): its secret
   // keys are absent from `values` and listed in `secrets` only.

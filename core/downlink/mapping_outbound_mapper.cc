@@ -13,9 +13,11 @@ Result<MappedOutbound> MappingOutboundMapper::map(const PeerIdentity& peer,
                                                   const store::OutboxRow& row) {
   std::shared_ptr<const mapping::Plan> plan;
   if (mappings_ != nullptr) {
-    plan = mappings_->find(peer.instance, row.kind, mapping::Direction::Outbound);
-    if (plan == nullptr) {
-      plan = mappings_->find(peer.connector_type, row.kind, mapping::Direction::Outbound);
+    // The instance's own folder, then the one its entry names, then its type's.
+    for (const std::string* folder : {&peer.instance, &peer.mapping_folder, &peer.connector_type}) {
+      if (plan == nullptr && !folder->empty()) {
+        plan = mappings_->find(*folder, row.kind, mapping::Direction::Outbound);
+      }
     }
   }
   if (plan == nullptr) {

@@ -20,6 +20,7 @@ struct MappedOutbound {
 struct PeerIdentity {
   std::string instance;       // connector instance name, e.g. "dept-housing"
   std::string connector_type; // e.g. "department"
+  std::string mapping_folder; // the entry's "mappings" (e.g. "department-soap"); may be empty
 };
 
 class OutboundMapper {

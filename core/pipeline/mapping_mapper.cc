@@ -20,6 +20,10 @@ std::shared_ptr<const mapping::Plan> MappingMapper::planFor(const InboundMessage
   }
   std::shared_ptr<const mapping::Plan> plan =
       mappings_->find(message.source, message.kind, mapping::Direction::Inbound);
+  auto folder = folders_.find(message.source);
+  if (plan == nullptr && folder != folders_.end()) {
+    plan = mappings_->find(folder->second, message.kind, mapping::Direction::Inbound);
+  }
   if (plan == nullptr && !message.connector_type.empty()) {
     plan = mappings_->find(message.connector_type, message.kind, mapping::Direction::Inbound);
   }

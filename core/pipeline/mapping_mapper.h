@@ -1,8 +1,9 @@
 #pragma once
 // The submit path's mapping step from mapping files (DESIGN.md §6): the plan for the
 // message's kind is looked up first under the connector instance's own name
-// (mappings/dept-housing/ticket.json), then under its type (mappings/department/ticket.json),
-// so one department can differ from the others without a new connector type. The plan's
+// (mappings/dept-housing/ticket.json), then under the folder its connector entry names
+// ("mappings": "department-soap"), then under its type (mappings/department/ticket.json), so
+// one department can differ from the others without a new connector type. The plan's
 // canonical JSON is then decoded strictly, which checks it against the canonical model: a
 // mapping that produces an invalid ticket is reported as such, naming the mapping file.
 //
@@ -14,12 +15,19 @@
 #include "core/mapping/mapping_set.h"
 #include "core/pipeline/mapper.h"
 
+#include <map>
+#include <string>
+
 namespace hotline::pipeline {
 
 class MappingMapper : public Mapper {
 public:
   // `mappings` must outlive the mapper; nullptr means there are no mapping files at all.
-  explicit MappingMapper(const mapping::MappingSet* mappings) : mappings_(mappings) {}
+  // `folders`: instance -> the mapping folder its connector entry names ("mappings"), looked
+  // up after the instance's own folder and before its type's.
+  explicit MappingMapper(const mapping::MappingSet* mappings,
+                         std::map<std::string, std::string> folders = {})
+      : mappings_(mappings), folders_(std::move(folders)) {}
 
   Result<MappedMessage> map(const InboundMessage& message) override;
 
@@ -27,6 +35,7 @@ private:
   std::shared_ptr<const mapping::Plan> planFor(const InboundMessage& message) const;
 
   const mapping::MappingSet* mappings_;
+  const std::map<std::string, std::string> folders_;
   CanonicalMapper canonical_;
 };
 

@@ -163,5 +163,19 @@ TEST(GatewayStart, RefusesToStartWhenThePortIsTaken) {
   EXPECT_THAT(result.err, HasSubstr("127.0.0.1:" + std::to_string(port)));
 }
 
+TEST(GatewayStart, RefusesAMappingFolderThatDoesNotExist) {
+  // A misspelt folder would otherwise fall back to the connector type's mappings unnoticed.
+  std::string config =
+      writeTempFile("folder.json", "{" + isolatedSections() + R"("http": {"port": 0},
+      "mappings": {"dir": ")" + std::string(HOTLINE_SOURCE_DIR) +
+                                       R"(/mappings"},
+      "connectors": [{"name": "dept-zjj", "type": "example", "mappings": "department-sop",
+                      "config": {"path": "/tickets"}}]})");
+  CommandResult result = runCommand(HOTLINE_GATEWAY_BIN, {"run", "--config", config});
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_THAT(result.err, HasSubstr("connector instance dept-zjj: mappings \"department-sop\""));
+  EXPECT_THAT(result.err, HasSubstr("no folder"));
+}
+
 } // namespace
 } // namespace hotline::testing
