@@ -94,7 +94,8 @@ CallOutcome GatewayClient::post(const std::string& path, const std::string& body
     outcome.message = "answered " + std::to_string(result->status);
     return outcome;
   }
-  if (result->status != 200) {
+  // A gateway answers 201 for what it stored now and 200 for a duplicate: both accept.
+  if (result->status < 200 || result->status > 299) {
     outcome.status = result->status;
     outcome.message =
         "answered " + std::to_string(result->status) + ": " + result->body.substr(0, 300);
