@@ -150,7 +150,7 @@ Status Gateway::startConnectors() {
 Status Gateway::checkMappingFolders() const {
   const mapping::MappingSet* mappings = pipeline_->mappings();
   for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
-    if (entry.mappings.empty()) {
+    if (entry.mappings.empty() || !entry.enabled) {
       continue;
     }
     const std::string where =
