@@ -170,6 +170,15 @@ SubmitPlan BatchPlanner::planEvent(const PendingSubmit& pending) {
   }
   model::TicketRef original = event.ticket;
   event.ticket = model::TicketRef::byId(ticket_id); // the core platform knows our ids
+  if (event.event_id.empty()) {
+    // Every event leaves with an id: peers de-duplicate by it (the exchange) and mappings may
+    // require it. Issued once here, so every delivery of the row carries the same one.
+    Result<std::string> issued = model::newTicketId();
+    if (!issued) {
+      return refused(issued.status());
+    }
+    event.event_id = "ev-" + *issued;
+  }
   SubmitPlan plan;
   plan.kind = SubmitPlan::Kind::Commit;
   Result<EventRouting> routing = routeEvent(pending.message, ticket_id, holders);
@@ -231,31 +240,6 @@ store::InboundCommit BatchPlanner::baseCommit(const PendingSubmit& pending,
   commit.audit.push_back(store::AuditInsert{"stored", "gateway", ticket_id, 0, 0, target_list,
                                             "outbox rows: " + std::to_string(targets.size())});
   return commit;
-}
-
-LinkPlan BatchPlanner::planLink(const LinkFact& fact) {
-  const store::LinkRow& link = fact.link;
-  const std::string what = link.system + " number " + link.number;
-  auto refused = [&](const std::string& why) {
-    return LinkPlan{std::nullopt, store::AuditInsert{"link_refused", fact.actor, link.ticket_id, 0,
-                                                     0, "", what + ": " + why}};
-  };
-  Result<std::optional<std::string>> linked = ticketOfRef(link.system, link.number);
-  if (!linked) {
-    return refused(linked.status().message());
-  }
-  if (linked->has_value()) {
-    if (**linked == link.ticket_id) {
-      return LinkPlan{}; // reported again, e.g. by a retried delivery
-    }
-    return refused("already names ticket " + **linked);
-  }
-  Result<std::optional<model::LifecycleState>> state = stateOf(link.ticket_id);
-  if (!state || !state->has_value()) {
-    return refused(state ? "no ticket " + link.ticket_id : state.status().message());
-  }
-  links_[{link.system, link.number}] = link.ticket_id;
-  return LinkPlan{link, store::AuditInsert{"linked", fact.actor, link.ticket_id, 0, 0, "", what}};
 }
 
 void BatchPlanner::remember(const SubmitPlan& plan) {

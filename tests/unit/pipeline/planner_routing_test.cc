@@ -78,6 +78,10 @@ TEST_F(PlannerRoutingTest, ANewHolderGetsTheTicketBeforeTheEvent) {
   ASSERT_TRUE(rows.isOk());
   EXPECT_EQ((*rows)[1].body, (*rows)[0].body);
   EXPECT_NE((*rows)[1].idempotency_key, (*rows)[0].idempotency_key);
+  // The core platform sent the event without an id: the gateway issued one, the same in the
+  // rows of both targets, for peers that de-duplicate by it.
+  EXPECT_THAT((*rows)[2].body, HasSubstr("\"event_id\":\"ev-"));
+  EXPECT_EQ((*rows)[2].body, (*rows)[3].body);
   // dept-b holds it now; dept-a may no longer act on it, and is no longer told of it.
   InboundMessage from_a;
   from_a.source = "dept-a";
