@@ -4,6 +4,7 @@
 // host's answer to a submit, parsing the pull-mode query and Retry-After. No I/O, no clock.
 
 #include "hotline/status.h"
+#include "hotline/support/peer_envelope.h"
 #include "hotline/support/signed_call.h"
 
 #include <cstdint>
@@ -34,15 +35,16 @@ Result<DeptReply> parseJsonReply(std::string_view body);
 Result<DeptReply> parseXmlReply(std::string_view body);
 Result<DeptReply> parseReply(ReplyFormat format, std::string_view body);
 
-// The gateway's envelope: `{"code":0,"message":"ok","data":<data_json>}` where data_json is a
-// JSON value already encoded, and `{"code":<status>,"message":"<reason>","data":null}`.
-std::string okEnvelope(std::string_view data_json);
-std::string errorEnvelope(int http_status, std::string_view message);
+// The gateway's envelope, the same on the exchange link (hotline/support/peer_envelope.h).
+using support::errorEnvelope;
+using support::okEnvelope;
 
 // The callback's data `{"ticket_id":..,"status":..,"duplicate":..}` from the host's answer to
-// submit (core/pipeline/answer_body.cc: `{"ticket_id":..,"status":..,"duplicate":..}`); the
-// status is empty when the answer does not carry one.
-std::string callbackData(std::string_view ticket_id, std::string_view host_answer, bool duplicate);
+// submit; the exchange answers a peer's action with the same data.
+inline std::string callbackData(std::string_view ticket_id, std::string_view host_answer,
+                                bool duplicate) {
+  return support::submittedEventData(ticket_id, host_answer, duplicate);
+}
 
 // The pull-mode query `status=new|all&since=<seq>&limit=<n>` (raw query string, any order;
 // other parameters are ignored). limit above kMaxTaskLimit is lowered to it.

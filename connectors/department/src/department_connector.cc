@@ -2,7 +2,9 @@
 
 #include "push_outcome.h"
 
+#include "hotline/support/base_url.h"
 #include "hotline/support/http_client.h"
+#include "hotline/support/signing_key_config.h"
 
 #include <ctime>
 
@@ -45,9 +47,6 @@ constexpr hl_config_key kDepartmentConfig[] = {
                        "window_s calls a second; beyond it calls are answered 503."),
 };
 
-// After this many failed pushes in a row the instance reports itself degraded.
-constexpr int kDegradedAfter = 3;
-
 std::string isoUtcNow() {
   std::time_t now = std::time(nullptr);
   std::tm parts{};
@@ -55,17 +54,6 @@ std::string isoUtcNow() {
   char text[32];
   std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &parts);
   return text;
-}
-
-// The path of an http(s) URL ("" for "http://host:9300"); nullopt when the URL carries a
-// query or fragment, which the push targets could not be appended to.
-std::optional<std::string> urlPath(const std::string& url) {
-  size_t scheme_end = url.find("://");
-  size_t path_start = url.find('/', scheme_end + 3);
-  if (url.find_first_of("?#") != std::string::npos) {
-    return std::nullopt;
-  }
-  return path_start == std::string::npos ? "" : url.substr(path_start);
 }
 
 std::string attrOf(const plugin::Outbound& outbound, const std::string& name) {
@@ -81,20 +69,14 @@ std::string attrOf(const plugin::Outbound& outbound, const std::string& name) {
 
 Status DepartmentConnector::readConfig(const plugin::Config& config) {
   instance_ = config.instanceName();
-  key_.app_key = config.getString("app_key", "");
-  key_.secret = config.getString("secret", "");
+  Result<support::SigningKey> key = support::readSigningKey(config);
+  if (!key) {
+    return key.status();
+  }
+  key_ = std::move(*key);
   system_ = config.getString("system", "");
-  Result<support::HmacAlgorithm> algorithm =
-      support::parseSignAlgorithm(config.getString("sign_alg", "HMAC-SHA256"));
-  if (!algorithm) {
-    return invalidArgument("sign_alg: " + algorithm.status().message());
-  }
-  key_.algorithm = *algorithm;
-  if (!support::isSigningAppKey(key_.app_key)) {
-    return invalidArgument("app_key: must be 1 to 128 visible ASCII characters");
-  }
-  if (key_.secret.empty() || system_.empty()) {
-    return invalidArgument(key_.secret.empty() ? "secret: is empty" : "system: is empty");
+  if (system_.empty()) {
+    return invalidArgument("system: is empty");
   }
   format_ = config.getString("format", "json") == "xml" ? ReplyFormat::Xml : ReplyFormat::Json;
   verify_replies_ = config.getString("verify_replies", "true") == "true";
@@ -104,32 +86,30 @@ Status DepartmentConnector::readConfig(const plugin::Config& config) {
   window_ = std::chrono::seconds(window_s ? *window_s : 300);
   Result<long long> replay_cache = config.getInteger("replay_cache");
   replay_cache_ = static_cast<size_t>(replay_cache ? *replay_cache : 50000);
-  endpoint_ = config.getString("endpoint", "");
-  while (!endpoint_.empty() && endpoint_.back() == '/') {
-    endpoint_.pop_back();
+  const std::string endpoint = config.getString("endpoint", "");
+  endpoint_.clear();
+  endpoint_path_.clear();
+  if (endpoint.find_first_not_of('/') == std::string::npos) {
+    return Status::ok(); // empty (or only slashes, which a base URL drops): pull mode
   }
-  if (endpoint_.empty()) {
-    return Status::ok();
+  Result<support::BaseUrl> base = support::parseBaseUrl("endpoint", endpoint);
+  if (!base) {
+    return base.status();
   }
-  std::optional<std::string> path = urlPath(endpoint_);
-  if ((endpoint_.rfind("http://", 0) != 0 && endpoint_.rfind("https://", 0) != 0) || !path) {
-    return invalidArgument("endpoint: \"" + endpoint_ +
-                           "\" is not an http:// or https:// URL without query or fragment");
-  }
-  endpoint_path_ = *path;
+  endpoint_ = std::move(base->url);
+  endpoint_path_ = std::move(base->path);
   return Status::ok();
 }
 
 Status DepartmentConnector::configure(const plugin::Config& config, plugin::Host& host) {
   host_ = &host;
   HOTLINE_RETURN_IF_ERROR(readConfig(config));
-  support::CallerKey caller{key_.secret, {key_.algorithm}, {}};
   support::VerifierOptions options;
   options.window = window_;
   // One key per instance: the per-key and the total limit are the same.
   options.nonce_limits = support::NonceCacheLimits{replay_cache_, replay_cache_};
-  verifier_ = std::make_unique<support::RequestVerifier>(
-      support::fixedKeys({{key_.app_key, std::move(caller)}}), options);
+  signed_routes_ =
+      std::make_unique<support::SignedEndpoint>(host, instance_, "department", key_, options);
   tasks_ =
       std::make_unique<TaskStore>([this](const std::string& key) { return host_->stateGet(key); },
                                   [this](const std::string& key, const std::string& value) {
@@ -170,19 +150,7 @@ plugin::Health DepartmentConnector::health() const {
   if (!running_) {
     return plugin::Health::down("not started");
   }
-  int failures = failures_in_a_row_.load();
-  if (failures >= kDegradedAfter) {
-    std::lock_guard<std::mutex> lock(last_failure_mutex_);
-    return plugin::Health::degraded(std::to_string(failures) +
-                                    " pushes in a row failed; last: " + last_failure_);
-  }
-  return plugin::Health::healthy();
-}
-
-void DepartmentConnector::noteFailure(const std::string& reason) {
-  ++failures_in_a_row_;
-  std::lock_guard<std::mutex> lock(last_failure_mutex_);
-  last_failure_ = reason;
+  return push_failures_.health();
 }
 
 plugin::Delivery DepartmentConnector::deliver(const plugin::Outbound& outbound) {
@@ -241,9 +209,9 @@ plugin::Delivery DepartmentConnector::push(const plugin::Outbound& outbound) {
   HttpAnswer answer = support::httpPost(url, outbound.body, headers, timeout_ms_);
   PushOutcome outcome = judgePush(request, answer, support::systemMillis());
   if (outcome.link_failure) {
-    noteFailure(outcome.delivery.reason);
+    push_failures_.failed(outcome.delivery.reason);
   } else if (outcome.delivery.kind == plugin::Delivery::Kind::Ok) {
-    failures_in_a_row_ = 0;
+    push_failures_.succeeded();
   }
   // The host tells which numbers it already knows (attr ref:<system>): a department repeats its
   // case number on every action, and linking it again would only queue a no-op.

@@ -9,11 +9,11 @@
 #include "task_store.h"
 
 #include "hotline/plugin/sdk.h"
-#include "hotline/support/request_signing_verifier.h"
+#include "hotline/support/failure_streak.h"
+#include "hotline/support/signed_endpoint.h"
 
 #include <atomic>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
@@ -32,21 +32,15 @@ private:
   Status registerRoutes(plugin::Host& host);
   plugin::Delivery push(const plugin::Outbound& outbound);
   plugin::Delivery queue(const plugin::Outbound& outbound);
-  void noteFailure(const std::string& reason);
 
   // department_routes.cc: the department's calls to the gateway.
   void handleCallback(const plugin::HttpRequest& request, plugin::HttpResponse& response);
   void handleTaskList(const plugin::HttpRequest& request, plugin::HttpResponse& response);
   void handleTicketTasks(const plugin::HttpRequest& request, plugin::HttpResponse& response);
-  // Verifies the request's signature; on failure answers 401 (audited) and returns nullopt.
-  std::optional<support::VerifiedCaller> verifyCaller(const plugin::HttpRequest& request,
-                                                      plugin::HttpResponse& response);
-  // Answers 404 to a task read when the instance pushes (there is no queue).
-  bool refusedInPushMode(const support::VerifiedCaller& caller, const plugin::HttpRequest& request,
-                         plugin::HttpResponse& response);
-  // Answers a verified request with `envelope`, signed for the caller.
-  void sendSigned(const support::VerifiedCaller& caller, const plugin::HttpRequest& request,
-                  int status, const std::string& envelope, plugin::HttpResponse& response);
+  // The verified caller of a task read; nullopt when the request is answered already (a
+  // refused signature, or 404 when the instance pushes: there is no queue).
+  std::optional<support::VerifiedCaller> verifyTaskReader(const plugin::HttpRequest& request,
+                                                          plugin::HttpResponse& response);
 
   plugin::Host* host_ = nullptr;
   std::string instance_;
@@ -60,13 +54,11 @@ private:
   std::chrono::milliseconds window_ = support::kDefaultSigningWindow;
   size_t replay_cache_ = 50000; // nonces remembered within the window
 
-  std::unique_ptr<support::RequestVerifier> verifier_;
+  std::unique_ptr<support::SignedEndpoint> signed_routes_; // verifies and answers the routes
   std::unique_ptr<TaskStore> tasks_;
 
   std::atomic<bool> running_{false};
-  std::atomic<int> failures_in_a_row_{0};
-  mutable std::mutex last_failure_mutex_;
-  std::string last_failure_;
+  support::FailureStreak push_failures_{"pushes"};
 };
 
 } // namespace hotline::connectors::department

@@ -12,57 +12,18 @@ constexpr std::string_view kJson = "application/json";
 } // namespace
 
 std::optional<support::VerifiedCaller>
-DepartmentConnector::verifyCaller(const plugin::HttpRequest& request,
-                                  plugin::HttpResponse& response) {
-  const std::string target = request.target();
-  Result<support::VerifiedCaller> caller = verifier_->verify(
-      request.method(), target, [&request](std::string_view name) { return request.header(name); },
-      request.body());
-  if (caller) {
-    return std::move(*caller);
+DepartmentConnector::verifyTaskReader(const plugin::HttpRequest& request,
+                                      plugin::HttpResponse& response) {
+  std::optional<support::VerifiedCaller> caller = signed_routes_->verifyOrRefuse(request, response);
+  if (caller && !endpoint_.empty()) {
+    signed_routes_->sendSigned(
+        *caller, request, 404,
+        errorEnvelope(404, instance_ + " pushes tasks to " + endpoint_ +
+                               "; there is no task queue to read (pull mode is off)"),
+        response);
+    return std::nullopt;
   }
-  const int status = httpStatusFor(caller.status().code());
-  const std::string& reason = caller.status().message();
-  const std::string remote(request.remote());
-  host_->log(plugin::LogLevel::Warn, "department call refused",
-             {{"target", target}, {"remote", remote}, {"reason", reason}});
-  // A full replay guard (503) is load, not an attack; everything else is audited, since forged
-  // or replayed calls are what an operator reviews after an incident.
-  if (status != 503) {
-    (void)host_->audit("refused_signature", "", reason + " (from " + remote + ")");
-  }
-  response.send(status, kJson, errorEnvelope(status, reason));
-  return std::nullopt;
-}
-
-void DepartmentConnector::sendSigned(const support::VerifiedCaller& caller,
-                                     const plugin::HttpRequest& request, int status,
-                                     const std::string& envelope, plugin::HttpResponse& response) {
-  Result<support::SignatureHeaders> signature =
-      verifier_->signReply(caller, request.target(), envelope);
-  if (!signature) {
-    response.send(
-        500, kJson,
-        errorEnvelope(500, instance_ + ": cannot sign the reply: " + signature.status().message()));
-    return;
-  }
-  for (const auto& [name, value] : signature->toHeaderList()) {
-    response.addHeader(name, value);
-  }
-  response.send(status, kJson, envelope);
-}
-
-bool DepartmentConnector::refusedInPushMode(const support::VerifiedCaller& caller,
-                                            const plugin::HttpRequest& request,
-                                            plugin::HttpResponse& response) {
-  if (endpoint_.empty()) {
-    return false;
-  }
-  sendSigned(caller, request, 404,
-             errorEnvelope(404, instance_ + " pushes tasks to " + endpoint_ +
-                                    "; there is no task queue to read (pull mode is off)"),
-             response);
-  return true;
+  return caller;
 }
 
 void DepartmentConnector::handleCallback(const plugin::HttpRequest& request,
@@ -71,7 +32,7 @@ void DepartmentConnector::handleCallback(const plugin::HttpRequest& request,
     response.send(503, kJson, errorEnvelope(503, instance_ + " is stopping; retry later"));
     return;
   }
-  std::optional<support::VerifiedCaller> caller = verifyCaller(request, response);
+  std::optional<support::VerifiedCaller> caller = signed_routes_->verifyOrRefuse(request, response);
   if (!caller) {
     return;
   }
@@ -84,13 +45,14 @@ void DepartmentConnector::handleCallback(const plugin::HttpRequest& request,
   Result<plugin::Submitted> submitted = host_->submit(inbound);
   if (!submitted) {
     const int status = httpStatusFor(submitted.status().code());
-    sendSigned(*caller, request, status, errorEnvelope(status, submitted.status().message()),
-               response);
+    signed_routes_->sendSigned(*caller, request, status,
+                               errorEnvelope(status, submitted.status().message()), response);
     return;
   }
   if (submitted->http_status < 200 || submitted->http_status >= 300) {
-    sendSigned(*caller, request, submitted->http_status,
-               errorEnvelope(submitted->http_status, "refused by the gateway"), response);
+    signed_routes_->sendSigned(*caller, request, submitted->http_status,
+                               errorEnvelope(submitted->http_status, "refused by the gateway"),
+                               response);
     return;
   }
   // Only pull mode keeps tasks; in push mode this would cost a state read per callback.
@@ -100,42 +62,38 @@ void DepartmentConnector::handleCallback(const plugin::HttpRequest& request,
     host_->log(plugin::LogLevel::Warn, "cannot record that the department acted on a ticket",
                {{"ticket_id", submitted->ticket_id}, {"reason", acted.message()}});
   }
-  sendSigned(*caller, request, submitted->http_status,
-             okEnvelope(callbackData(submitted->ticket_id, submitted->body, submitted->duplicate)),
-             response);
+  signed_routes_->sendSigned(
+      *caller, request, submitted->http_status,
+      okEnvelope(callbackData(submitted->ticket_id, submitted->body, submitted->duplicate)),
+      response);
 }
 
 void DepartmentConnector::handleTaskList(const plugin::HttpRequest& request,
                                          plugin::HttpResponse& response) {
-  std::optional<support::VerifiedCaller> caller = verifyCaller(request, response);
+  std::optional<support::VerifiedCaller> caller = verifyTaskReader(request, response);
   if (!caller) {
-    return;
-  }
-  if (refusedInPushMode(*caller, request, response)) {
     return;
   }
   Result<TaskQuery> query = parseTaskQuery(request.query());
   if (!query) {
-    sendSigned(*caller, request, 400, errorEnvelope(400, query.status().message()), response);
+    signed_routes_->sendSigned(*caller, request, 400, errorEnvelope(400, query.status().message()),
+                               response);
     return;
   }
   Result<TaskPage> page = tasks_->list(*query);
   if (!page) {
     const std::string reason =
         instance_ + ": cannot read the task queue: " + page.status().message();
-    sendSigned(*caller, request, 503, errorEnvelope(503, reason), response);
+    signed_routes_->sendSigned(*caller, request, 503, errorEnvelope(503, reason), response);
     return;
   }
-  sendSigned(*caller, request, 200, okEnvelope(taskPageData(*page)), response);
+  signed_routes_->sendSigned(*caller, request, 200, okEnvelope(taskPageData(*page)), response);
 }
 
 void DepartmentConnector::handleTicketTasks(const plugin::HttpRequest& request,
                                             plugin::HttpResponse& response) {
-  std::optional<support::VerifiedCaller> caller = verifyCaller(request, response);
+  std::optional<support::VerifiedCaller> caller = verifyTaskReader(request, response);
   if (!caller) {
-    return;
-  }
-  if (refusedInPushMode(*caller, request, response)) {
     return;
   }
   const std::string ticket_id(request.pathParam("ticket_id"));
@@ -146,18 +104,18 @@ void DepartmentConnector::handleTicketTasks(const plugin::HttpRequest& request,
                        "app key " + caller->app_key + " asked for its tasks, but it " +
                            "was never delivered to " + instance_ + " (from " +
                            std::string(request.remote()) + ")");
-    sendSigned(*caller, request, 403, errorEnvelope(403, reason), response);
+    signed_routes_->sendSigned(*caller, request, 403, errorEnvelope(403, reason), response);
     return;
   }
   if (!tasks) {
     const std::string reason = instance_ + ": cannot read the tasks of ticket " + ticket_id + ": " +
                                tasks.status().message();
-    sendSigned(*caller, request, 503, errorEnvelope(503, reason), response);
+    signed_routes_->sendSigned(*caller, request, 503, errorEnvelope(503, reason), response);
     return;
   }
   TaskPage page{std::move(*tasks), 0};
   page.next = page.tasks.empty() ? 0 : page.tasks.back().seq;
-  sendSigned(*caller, request, 200, okEnvelope(taskPageData(page)), response);
+  signed_routes_->sendSigned(*caller, request, 200, okEnvelope(taskPageData(page)), response);
 }
 
 } // namespace hotline::connectors::department

@@ -7,11 +7,15 @@
 namespace hotline::connectors::exchange {
 namespace {
 
-// The body as a JSON object, or InvalidArgument naming what was expected.
+// The body as a JSON object that repeats no member name, or InvalidArgument naming what was
+// expected.
 Status parseObject(rapidjson::Document& document, std::string_view body, const char* what) {
   document.Parse(body.data(), body.size());
   if (document.HasParseError() || !document.IsObject()) {
     return invalidArgument(std::string("body: not a JSON object (") + what + ")");
+  }
+  if (std::optional<std::string> name = json::repeatedName(document)) {
+    return invalidArgument("body: member \"" + *name + "\" appears more than once (" + what + ")");
   }
   return Status::ok();
 }

@@ -1,6 +1,8 @@
 #include "exchange_connector.h"
 
+#include "hotline/support/base_url.h"
 #include "hotline/support/http_client.h"
+#include "hotline/support/signing_key_config.h"
 
 namespace hotline::connectors::exchange {
 namespace {
@@ -53,9 +55,6 @@ constexpr hl_config_key kExchangeConfig[] = {
                        "Signature window: accepted clock difference of X-Timestamp, seconds."),
 };
 
-// After this many failed pushes or polls in a row the instance reports itself degraded.
-constexpr int kDegradedAfter = 3;
-
 long long integerOr(const plugin::Config& config, const std::string& key, long long fallback) {
   Result<long long> value = config.getInteger(key);
   return value ? *value : fallback;
@@ -69,23 +68,15 @@ ExchangeConnector::~ExchangeConnector() {
 
 Status ExchangeConnector::readConfig(const plugin::Config& config) {
   instance_ = config.instanceName();
-  key_.app_key = config.getString("app_key", "");
-  key_.secret = config.getString("secret", "");
+  Result<support::SigningKey> key = support::readSigningKey(config);
+  if (!key) {
+    return key.status();
+  }
+  key_ = std::move(*key);
   system_ = config.getString("system", "");
   peer_system_ = config.getString("peer_system", "");
-  Result<support::HmacAlgorithm> algorithm =
-      support::parseSignAlgorithm(config.getString("sign_alg", "HMAC-SHA256"));
-  if (!algorithm) {
-    return invalidArgument("sign_alg: " + algorithm.status().message());
-  }
-  key_.algorithm = *algorithm;
-  if (!support::isSigningAppKey(key_.app_key)) {
-    return invalidArgument("app_key: must be 1 to 128 visible ASCII characters");
-  }
-  if (key_.secret.empty() || system_.empty() || peer_system_.empty()) {
-    return invalidArgument(key_.secret.empty()
-                               ? "secret: is empty"
-                               : (system_.empty() ? "system: is empty" : "peer_system: is empty"));
+  if (system_.empty() || peer_system_.empty()) {
+    return invalidArgument(system_.empty() ? "system: is empty" : "peer_system: is empty");
   }
   if (system_ == peer_system_) {
     return invalidArgument("peer_system: equals system \"" + system_ +
@@ -102,30 +93,24 @@ Status ExchangeConnector::readConfig(const plugin::Config& config) {
   timeout_ms_ = static_cast<long>(integerOr(config, "timeout_ms", 10000));
   poll_interval_ = std::chrono::milliseconds(integerOr(config, "poll_interval_ms", 1000));
   window_ = std::chrono::seconds(integerOr(config, "window_s", 300));
-  peer_url_ = config.getString("peer_url", "");
-  while (!peer_url_.empty() && peer_url_.back() == '/') {
-    peer_url_.pop_back();
+  Result<support::BaseUrl> peer =
+      support::parseBaseUrl("peer_url", config.getString("peer_url", ""));
+  if (!peer) {
+    return peer.status();
   }
-  size_t scheme_end = peer_url_.find("://");
-  bool http = peer_url_.rfind("http://", 0) == 0 || peer_url_.rfind("https://", 0) == 0;
-  if (!http || peer_url_.find_first_of("?#") != std::string::npos) {
-    return invalidArgument("peer_url: \"" + peer_url_ +
-                           "\" is not an http:// or https:// URL without query or fragment");
-  }
-  size_t path_start = peer_url_.find('/', scheme_end + 3);
-  peer_path_ = path_start == std::string::npos ? "" : peer_url_.substr(path_start);
-  peer_origin_ = peer_url_.substr(0, peer_url_.size() - peer_path_.size());
+  peer_url_ = std::move(peer->url);
+  peer_path_ = std::move(peer->path);
+  peer_origin_ = std::move(peer->origin);
   return Status::ok();
 }
 
 Status ExchangeConnector::configure(const plugin::Config& config, plugin::Host& host) {
   host_ = &host;
   HOTLINE_RETURN_IF_ERROR(readConfig(config));
-  support::CallerKey caller{key_.secret, {key_.algorithm}, {}};
   support::VerifierOptions options;
   options.window = window_;
-  verifier_ = std::make_unique<support::RequestVerifier>(
-      support::fixedKeys({{key_.app_key, std::move(caller)}}), options);
+  signed_routes_ =
+      std::make_unique<support::SignedEndpoint>(host, instance_, "exchange", key_, options);
   feed_ =
       std::make_unique<FeedStore>([this](const std::string& key) { return host_->stateGet(key); },
                                   [this](const std::string& key, const std::string& value) {
@@ -169,19 +154,7 @@ plugin::Health ExchangeConnector::health() const {
   if (!running_) {
     return plugin::Health::down("not started");
   }
-  int failures = failures_in_a_row_.load();
-  if (failures >= kDegradedAfter) {
-    std::lock_guard<std::mutex> lock(last_failure_mutex_);
-    return plugin::Health::degraded(std::to_string(failures) +
-                                    " calls to the peer in a row failed; last: " + last_failure_);
-  }
-  return plugin::Health::healthy();
-}
-
-void ExchangeConnector::noteFailure(const std::string& reason) {
-  ++failures_in_a_row_;
-  std::lock_guard<std::mutex> lock(last_failure_mutex_);
-  last_failure_ = reason;
+  return call_failures_.health();
 }
 
 } // namespace hotline::connectors::exchange

@@ -10,11 +10,13 @@
 #include "feed.h"
 
 #include "hotline/plugin/sdk.h"
-#include "hotline/support/request_signing_verifier.h"
+#include "hotline/support/failure_streak.h"
+#include "hotline/support/signed_endpoint.h"
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -69,8 +71,8 @@ private:
   void recordPushedTicket(const plugin::Outbound& outbound, const Payload& payload,
                           const std::string& peer_number);
   plugin::Delivery publish(const plugin::Outbound& outbound, const Payload& payload);
-  void noteFailure(const std::string& reason);
-  void noteSuccess() { failures_in_a_row_ = 0; }
+  void noteFailure(const std::string& reason) { call_failures_.failed(reason); }
+  void noteSuccess() { call_failures_.succeeded(); }
 
   // exchange_accept.cc: submitting what the peer sent (endpoints and poller alike).
   Answer acceptTicket(const std::string& content_type, const std::string& body,
@@ -87,10 +89,9 @@ private:
   void handleAction(const plugin::HttpRequest& request, plugin::HttpResponse& response);
   void handleFeed(const plugin::HttpRequest& request, plugin::HttpResponse& response);
   void handleKnowledge(const plugin::HttpRequest& request, plugin::HttpResponse& response);
-  std::optional<support::VerifiedCaller> verifyCaller(const plugin::HttpRequest& request,
-                                                      plugin::HttpResponse& response);
-  void sendSigned(const support::VerifiedCaller& caller, const plugin::HttpRequest& request,
-                  int status, const std::string& envelope, plugin::HttpResponse& response);
+  // A peer's ticket, action or article: 503 unless running, then verified and `accept`ed.
+  void handleSubmission(const plugin::HttpRequest& request, plugin::HttpResponse& response,
+                        const std::function<Answer()>& accept);
   void sendAnswer(const support::VerifiedCaller& caller, const plugin::HttpRequest& request,
                   const Answer& answer, plugin::HttpResponse& response);
 
@@ -113,13 +114,11 @@ private:
   std::chrono::milliseconds poll_interval_{1000};
   std::chrono::milliseconds window_ = support::kDefaultSigningWindow;
 
-  std::unique_ptr<support::RequestVerifier> verifier_;
+  std::unique_ptr<support::SignedEndpoint> signed_routes_; // verifies and answers the routes
   std::unique_ptr<FeedStore> feed_;
 
   std::atomic<bool> running_{false};
-  std::atomic<int> failures_in_a_row_{0};
-  mutable std::mutex last_failure_mutex_;
-  std::string last_failure_;
+  support::FailureStreak call_failures_{"calls to the peer"}; // pushes and polls
 
   std::mutex poller_mutex_;
   std::condition_variable poller_wake_;

@@ -3,6 +3,7 @@
 // envelope, or a SOAP response on an XML link) and writing our envelope. No I/O.
 
 #include "hotline/status.h"
+#include "hotline/support/peer_envelope.h"
 #include "hotline/support/signed_call.h"
 
 #include <string>
@@ -21,10 +22,9 @@ Result<support::PeerReply> parseXmlReply(std::string_view body);
 // answers a SOAP push with the JSON envelope, a provincial SOAP platform with SOAP.
 Result<support::PeerReply> parseReply(std::string_view body);
 
-// Our envelope: `{"code":0,"message":"ok","data":<data_json>}` where data_json is a JSON value
-// already encoded, and `{"code":<status>,"message":"<reason>","data":null}`.
-std::string okEnvelope(std::string_view data_json);
-std::string errorEnvelope(int http_status, std::string_view message);
+// Our envelope, the same on the department link (hotline/support/peer_envelope.h).
+using support::errorEnvelope;
+using support::okEnvelope;
 
 // The data of our answer to a ticket: `{"number":..,"ticket_id":..,"duplicate":..}`, our
 // number for it being the gateway's ticket id.
@@ -32,9 +32,10 @@ std::string ticketAnswerData(std::string_view ticket_id, bool duplicate);
 // The data of our answer to a knowledge article: `{"article_id":..,"duplicate":..}`.
 std::string knowledgeAnswerData(std::string_view article_id, bool duplicate);
 // The data of our answer to an action: `{"ticket_id":..,"status":..,"duplicate":..}`, the
-// status read from the host's answer to submit (core/pipeline/answer_body.cc); empty when the
-// answer does not carry one.
-std::string actionAnswerData(std::string_view ticket_id, std::string_view host_answer,
-                             bool duplicate);
+// status read from the host's answer to submit; a department's callback is answered alike.
+inline std::string actionAnswerData(std::string_view ticket_id, std::string_view host_answer,
+                                    bool duplicate) {
+  return support::submittedEventData(ticket_id, host_answer, duplicate);
+}
 
 } // namespace hotline::connectors::exchange

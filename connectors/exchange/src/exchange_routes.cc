@@ -34,131 +34,83 @@ Status ExchangeConnector::registerRoutes(plugin::Host& host) {
   });
 }
 
-std::optional<support::VerifiedCaller>
-ExchangeConnector::verifyCaller(const plugin::HttpRequest& request,
-                                plugin::HttpResponse& response) {
-  const std::string target = request.target();
-  Result<support::VerifiedCaller> caller = verifier_->verify(
-      request.method(), target, [&request](std::string_view name) { return request.header(name); },
-      request.body());
-  if (caller) {
-    return std::move(*caller);
-  }
-  const int status = httpStatusFor(caller.status().code());
-  const std::string& reason = caller.status().message();
-  const std::string remote(request.remote());
-  host_->log(plugin::LogLevel::Warn, "exchange call refused",
-             {{"target", target}, {"remote", remote}, {"reason", reason}});
-  // A full replay guard (503) is load, not an attack; everything else is audited, since forged
-  // or replayed calls are what an operator reviews after an incident.
-  if (status != 503) {
-    (void)host_->audit("refused_signature", "", reason + " (from " + remote + ")");
-  }
-  response.send(status, kJson, errorEnvelope(status, reason));
-  return std::nullopt;
-}
-
-void ExchangeConnector::sendSigned(const support::VerifiedCaller& caller,
-                                   const plugin::HttpRequest& request, int status,
-                                   const std::string& envelope, plugin::HttpResponse& response) {
-  Result<support::SignatureHeaders> signature =
-      verifier_->signReply(caller, request.target(), envelope);
-  if (!signature) {
-    response.send(
-        500, kJson,
-        errorEnvelope(500, instance_ + ": cannot sign the reply: " + signature.status().message()));
+void ExchangeConnector::handleSubmission(const plugin::HttpRequest& request,
+                                         plugin::HttpResponse& response,
+                                         const std::function<Answer()>& accept) {
+  if (!running_) {
+    response.send(503, kJson, errorEnvelope(503, instance_ + " is not running; retry later"));
     return;
   }
-  for (const auto& [name, value] : signature->toHeaderList()) {
-    response.addHeader(name, value);
+  std::optional<support::VerifiedCaller> caller = signed_routes_->verifyOrRefuse(request, response);
+  if (!caller) {
+    return;
   }
-  response.send(status, kJson, envelope);
+  sendAnswer(*caller, request, accept(), response);
 }
 
 void ExchangeConnector::sendAnswer(const support::VerifiedCaller& caller,
                                    const plugin::HttpRequest& request, const Answer& answer,
                                    plugin::HttpResponse& response) {
-  sendSigned(caller, request, answer.status,
-             answer.ok() ? okEnvelope(answer.data) : errorEnvelope(answer.status, answer.message),
-             response);
+  signed_routes_->sendSigned(caller, request, answer.status,
+                             answer.ok() ? okEnvelope(answer.data)
+                                         : errorEnvelope(answer.status, answer.message),
+                             response);
 }
 
 void ExchangeConnector::handleTicket(const plugin::HttpRequest& request,
                                      plugin::HttpResponse& response) {
-  if (!running_) {
-    response.send(503, kJson, errorEnvelope(503, instance_ + " is not running; retry later"));
-    return;
-  }
-  std::optional<support::VerifiedCaller> caller = verifyCaller(request, response);
-  if (!caller) {
-    return;
-  }
-  sendAnswer(*caller, request,
-             acceptTicket(std::string(request.header("Content-Type")), std::string(request.body()),
-                          messageKey(request)),
-             response);
+  handleSubmission(request, response, [&] {
+    return acceptTicket(std::string(request.header("Content-Type")), std::string(request.body()),
+                        messageKey(request));
+  });
 }
 
 void ExchangeConnector::handleAction(const plugin::HttpRequest& request,
                                      plugin::HttpResponse& response) {
-  if (!running_) {
-    response.send(503, kJson, errorEnvelope(503, instance_ + " is not running; retry later"));
-    return;
-  }
-  std::optional<support::VerifiedCaller> caller = verifyCaller(request, response);
-  if (!caller) {
-    return;
-  }
-  sendAnswer(*caller, request,
-             acceptEvent(std::string(request.header("Content-Type")), std::string(request.body()),
-                         messageKey(request), std::string(request.pathParam("no"))),
-             response);
+  handleSubmission(request, response, [&] {
+    return acceptEvent(std::string(request.header("Content-Type")), std::string(request.body()),
+                       messageKey(request), std::string(request.pathParam("no")));
+  });
 }
 
 void ExchangeConnector::handleFeed(const plugin::HttpRequest& request,
                                    plugin::HttpResponse& response) {
-  std::optional<support::VerifiedCaller> caller = verifyCaller(request, response);
+  std::optional<support::VerifiedCaller> caller = signed_routes_->verifyOrRefuse(request, response);
   if (!caller) {
     return;
   }
   if (mode_ != Mode::Pull) {
-    sendSigned(*caller, request, 404,
-               errorEnvelope(404, instance_ + " pushes to " + peer_url_ +
-                                      "; there is no feed to read (mode is not pull)"),
-               response);
+    signed_routes_->sendSigned(
+        *caller, request, 404,
+        errorEnvelope(404, instance_ + " pushes to " + peer_url_ +
+                               "; there is no feed to read (mode is not pull)"),
+        response);
     return;
   }
   Result<FeedQuery> query = parseFeedQuery(request.query());
   if (!query) {
-    sendSigned(*caller, request, 400, errorEnvelope(400, query.status().message()), response);
+    signed_routes_->sendSigned(*caller, request, 400, errorEnvelope(400, query.status().message()),
+                               response);
     return;
   }
   Result<std::string> page = feed_->pageData(*query);
   if (!page) {
-    sendSigned(*caller, request, 503,
-               errorEnvelope(503, instance_ + ": cannot read the feed: " + page.status().message()),
-               response);
+    signed_routes_->sendSigned(
+        *caller, request, 503,
+        errorEnvelope(503, instance_ + ": cannot read the feed: " + page.status().message()),
+        response);
     return;
   }
-  sendSigned(*caller, request, 200, okEnvelope(*page), response);
+  signed_routes_->sendSigned(*caller, request, 200, okEnvelope(*page), response);
 }
 
 void ExchangeConnector::handleKnowledge(const plugin::HttpRequest& request,
                                         plugin::HttpResponse& response) {
-  if (!running_) {
-    response.send(503, kJson, errorEnvelope(503, instance_ + " is not running; retry later"));
-    return;
-  }
-  std::optional<support::VerifiedCaller> caller = verifyCaller(request, response);
-  if (!caller) {
-    return;
-  }
   // Only Idempotency-Key names a revision of an article; without it the article's id does.
-  sendAnswer(*caller, request,
-             acceptKnowledge(std::string(request.header("Content-Type")),
-                             std::string(request.body()),
-                             std::string(request.header("Idempotency-Key"))),
-             response);
+  handleSubmission(request, response, [&] {
+    return acceptKnowledge(std::string(request.header("Content-Type")), std::string(request.body()),
+                           std::string(request.header("Idempotency-Key")));
+  });
 }
 
 } // namespace hotline::connectors::exchange

@@ -3,21 +3,12 @@
 #include "exchange_codec.h"
 #include "json_util.h"
 
-#include <algorithm>
-#include <charconv>
+#include "hotline/support/page_query.h"
+
 #include <optional>
 
 namespace hotline::connectors::exchange {
 namespace {
-
-std::optional<uint64_t> parseUnsigned(std::string_view text) {
-  uint64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-    return std::nullopt;
-  }
-  return value;
-}
 
 bool isNotFound(const Status& status) {
   return status.code() == StatusCode::NotFound;
@@ -47,29 +38,15 @@ Result<PeerItem> readPeerItem(const rapidjson::Value& item, size_t index) {
 } // namespace
 
 Result<FeedQuery> parseFeedQuery(std::string_view query) {
-  FeedQuery parsed;
-  while (!query.empty()) {
-    size_t amp = query.find('&');
-    std::string_view pair = query.substr(0, amp);
-    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-    size_t equals = pair.find('=');
-    std::string_view name = pair.substr(0, equals);
-    std::string_view value = equals == std::string_view::npos ? "" : pair.substr(equals + 1);
-    if (name == "since" && !value.empty()) {
-      std::optional<uint64_t> since = parseUnsigned(value);
-      if (!since) {
-        return invalidArgument("since: must be a seq (decimal digits), as given in next");
-      }
-      parsed.since = *since;
-    } else if (name == "limit") {
-      std::optional<uint64_t> limit = parseUnsigned(value);
-      if (!limit || *limit == 0) {
-        return invalidArgument("limit: must be a number from 1 to 500");
-      }
-      parsed.limit = static_cast<size_t>(std::min<uint64_t>(*limit, kMaxFeedLimit));
-    }
+  support::PageQueryRules rules;
+  rules.default_limit = kDefaultFeedLimit;
+  rules.max_limit = kMaxFeedLimit;
+  rules.empty_since_is_start = true; // a first poll sends `since=` (no cursor yet)
+  Result<support::PageQuery> page = support::parsePageQuery(query, rules);
+  if (!page) {
+    return page.status();
   }
-  return parsed;
+  return FeedQuery{page->since, page->limit};
 }
 
 Result<std::string> encodeFeedItem(uint64_t seq, std::string_view kind,
@@ -98,7 +75,7 @@ Result<uint64_t> FeedStore::readNumber(const std::string& key) {
     return isNotFound(text.status()) ? Result<uint64_t>(uint64_t{0})
                                      : Result<uint64_t>(text.status());
   }
-  std::optional<uint64_t> value = parseUnsigned(*text);
+  std::optional<uint64_t> value = support::parseDecimal(*text);
   if (!value) {
     return internalError("state key \"" + key + "\" is not a number");
   }

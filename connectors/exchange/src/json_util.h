@@ -1,6 +1,8 @@
 #pragma once
 // Small RapidJSON helpers the exchange codec files share (internal to the connector).
 
+#include "hotline/support/json_scalar.h"
+
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -8,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace hotline::connectors::exchange::json {
 
@@ -24,26 +27,35 @@ inline std::string toText(const rapidjson::Value& value) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-// A scalar as text: peers may send a code or a seq as 0 or "0".
-inline std::optional<std::string> scalarText(const rapidjson::Value& value) {
-  if (value.IsString()) {
-    return std::string(value.GetString(), value.GetStringLength());
-  }
-  if (value.IsInt64()) {
-    return std::to_string(value.GetInt64());
-  }
-  if (value.IsUint64()) {
-    return std::to_string(value.GetUint64());
+// A code, seq or number as text, whether the peer wrote 0 or "0" (shared with the reply
+// envelope's reader).
+using support::json::memberText;
+using support::json::scalarText;
+
+// The first member name an object repeats, at any depth; nullopt when none does. Readers
+// differ on which of two equal names counts (RapidJSON's FindMember takes the first, others
+// the last), so a peer's document that repeats one could have us read one value and the
+// gateway another: an `id` we drop, a `status` we set, a ref we link.
+inline std::optional<std::string> repeatedName(const rapidjson::Value& value) {
+  if (value.IsArray()) {
+    for (const auto& item : value.GetArray()) {
+      if (std::optional<std::string> name = repeatedName(item)) {
+        return name;
+      }
+    }
+  } else if (value.IsObject()) {
+    std::unordered_set<std::string_view> seen;
+    for (const auto& member : value.GetObject()) {
+      std::string_view name(member.name.GetString(), member.name.GetStringLength());
+      if (!seen.insert(name).second) {
+        return std::string(name);
+      }
+      if (std::optional<std::string> inner = repeatedName(member.value)) {
+        return inner;
+      }
+    }
   }
   return std::nullopt;
-}
-
-inline std::optional<std::string> memberText(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject()) {
-    return std::nullopt;
-  }
-  auto it = object.FindMember(name);
-  return it == object.MemberEnd() ? std::nullopt : scalarText(it->value);
 }
 
 inline rapidjson::Value stringValue(std::string_view text,

@@ -53,6 +53,25 @@ TEST(InboundTicket, NotAnObjectIsRefusedNamingBody) {
   EXPECT_EQ(ticket.status().message(), "body: not a JSON object (a canonical ticket)");
 }
 
+// Found by fuzz_exchange_payloads: with a repeated "id" only the first was dropped, and with a
+// repeated "status" only the first set, so a reader taking the last value saw the peer's.
+TEST(InboundTicket, ARepeatedMemberNameIsRefusedAtAnyDepth) {
+  Result<InboundTicket> id = normaliseInboundTicket(
+      R"({"id":"T-1","id":"T-2","refs":[{"system":"yucheng-12345","number":"YC-1"}]})",
+      "yucheng-12345", Role::City);
+  EXPECT_EQ(id.status().message(),
+            "body: member \"id\" appears more than once (a canonical ticket)");
+  EXPECT_FALSE(normaliseInboundTicket(
+                   R"({"refs":[{"system":"yucheng-12345","number":"YC-1","number":"YC-2"}]})",
+                   "yucheng-12345", Role::City)
+                   .isOk());
+  EXPECT_FALSE(readEvent(R"({"ticket":{"id":"T-1"},"ticket":{"id":"T-2"}})").isOk());
+  EXPECT_TRUE(normaliseInboundTicket(
+                  R"({"a":{"id":1},"b":{"id":2},"refs":[{"system":"yucheng-12345","number":"Y"}]})",
+                  "yucheng-12345", Role::City)
+                  .isOk());
+}
+
 TEST(OutboundTicket, KeepsOurExistingRefAndDropsTheId) {
   Result<OutboundTicket> ticket =
       normaliseOutboundTicket(kEscalated, "yucheng-12345", "OTHER", "01JDQ3ZK9V7Q4W2M8X5N6B3C1D");
