@@ -1,4 +1,5 @@
 #include "simulators/core_platform/src/core_platform_simulator.h"
+#include "simulators/common/handler_errors.h"
 
 #include <httplib.h>
 
@@ -46,13 +47,7 @@ void installFallbacks(httplib::Server& server) {
       }));
   server.set_exception_handler(
       [](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
-        std::string what = "unknown exception";
-        try {
-          std::rethrow_exception(error);
-        } catch (const std::exception& e) {
-          what = e.what();
-        } catch (...) {
-        }
+        const std::string what = exceptionText(error);
         replyError(response, 500, "simulator error: " + what);
       });
 }
@@ -60,11 +55,9 @@ void installFallbacks(httplib::Server& server) {
 } // namespace
 
 int runCorePlatform(std::span<const std::string> args, StopSignals& signals) {
-  for (const std::string& arg : args) {
-    if (arg == "--help" || arg == "-h") {
-      printUsage(std::cout);
-      return 0;
-    }
+  if (wantsHelp(args)) {
+    printUsage(std::cout);
+    return 0;
   }
   auto options = parseServeOptions(args);
   if (!options) {

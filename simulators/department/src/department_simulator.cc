@@ -1,4 +1,5 @@
 #include "simulators/department/src/department_simulator.h"
+#include "simulators/common/handler_errors.h"
 
 #include <httplib.h>
 
@@ -55,13 +56,7 @@ void installFallbacks(httplib::Server& server) {
       }));
   server.set_exception_handler(
       [](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
-        std::string what = "unknown exception";
-        try {
-          std::rethrow_exception(error);
-        } catch (const std::exception& e) {
-          what = e.what();
-        } catch (...) {
-        }
+        const std::string what = exceptionText(error);
         response.status = 500;
         response.set_content(errorEnvelope(500, "simulator error: " + what), "application/json");
       });
@@ -75,11 +70,9 @@ int usageError(const Status& status) {
 } // namespace
 
 int runDepartment(std::span<const std::string> args, StopSignals& signals) {
-  for (const std::string& arg : args) {
-    if (arg == "--help" || arg == "-h") {
-      std::cout << departmentUsage();
-      return 0;
-    }
+  if (wantsHelp(args)) {
+    std::cout << departmentUsage();
+    return 0;
   }
   Result<DepartmentOptions> options = parseDepartmentOptions(args);
   if (!options) {

@@ -1,4 +1,5 @@
 #include "simulators/exchange/src/exchange_simulator.h"
+#include "simulators/common/handler_errors.h"
 
 #include <httplib.h>
 
@@ -35,13 +36,7 @@ void installFallbacks(httplib::Server& server) {
       }));
   server.set_exception_handler(
       [](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
-        std::string what = "unknown exception";
-        try {
-          std::rethrow_exception(error);
-        } catch (const std::exception& e) {
-          what = e.what();
-        } catch (...) {
-        }
+        const std::string what = exceptionText(error);
         replyError(response, 500, "simulator error: " + what);
       });
 }
@@ -49,11 +44,9 @@ void installFallbacks(httplib::Server& server) {
 } // namespace
 
 int runExchange(std::span<const std::string> args, StopSignals& signals) {
-  for (const std::string& arg : args) {
-    if (arg == "--help" || arg == "-h") {
-      printUsage(std::cout);
-      return 0;
-    }
+  if (wantsHelp(args)) {
+    printUsage(std::cout);
+    return 0;
   }
   auto options = parseExchangeOptions(args);
   if (!options) {
