@@ -1,4 +1,5 @@
 #include "simulators/core_platform/src/core_platform_simulator.h"
+
 #include "simulators/common/handler_errors.h"
 
 #include <httplib.h>

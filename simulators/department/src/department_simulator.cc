@@ -1,4 +1,5 @@
 #include "simulators/department/src/department_simulator.h"
+
 #include "simulators/common/handler_errors.h"
 
 #include <httplib.h>

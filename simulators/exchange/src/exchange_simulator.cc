@@ -1,4 +1,5 @@
 #include "simulators/exchange/src/exchange_simulator.h"
+
 #include "simulators/common/handler_errors.h"
 
 #include <httplib.h>
