@@ -53,6 +53,10 @@ constexpr hl_config_key kExchangeConfig[] = {
                        "Timeout of one call to the peer, connect to last byte, in milliseconds."),
     plugin::integerKey("window_s", "300", 10, 3600,
                        "Signature window: accepted clock difference of X-Timestamp, seconds."),
+    plugin::integerKey("replay_cache", "50000", 1000, 2000000,
+                       "Nonces remembered within the window (replay protection, about 150 bytes "
+                       "each): the peer's sustained rate is at most replay_cache / window_s "
+                       "calls a second; beyond it calls are answered 503."),
 };
 
 long long integerOr(const plugin::Config& config, const std::string& key, long long fallback) {
@@ -93,6 +97,7 @@ Status ExchangeConnector::readConfig(const plugin::Config& config) {
   timeout_ms_ = static_cast<long>(integerOr(config, "timeout_ms", 10000));
   poll_interval_ = std::chrono::milliseconds(integerOr(config, "poll_interval_ms", 1000));
   window_ = std::chrono::seconds(integerOr(config, "window_s", 300));
+  replay_cache_ = static_cast<size_t>(integerOr(config, "replay_cache", 50000));
   Result<support::BaseUrl> peer =
       support::parseBaseUrl("peer_url", config.getString("peer_url", ""));
   if (!peer) {
@@ -109,6 +114,8 @@ Status ExchangeConnector::configure(const plugin::Config& config, plugin::Host& 
   HOTLINE_RETURN_IF_ERROR(readConfig(config));
   support::VerifierOptions options;
   options.window = window_;
+  // One key per link: the per-key and the total limit are the same.
+  options.nonce_limits = support::NonceCacheLimits{replay_cache_, replay_cache_};
   signed_routes_ =
       std::make_unique<support::SignedEndpoint>(host, instance_, "exchange", key_, options);
   feed_ =

@@ -113,6 +113,7 @@ private:
   long timeout_ms_ = 10000;
   std::chrono::milliseconds poll_interval_{1000};
   std::chrono::milliseconds window_ = support::kDefaultSigningWindow;
+  size_t replay_cache_ = 50000; // nonces remembered within the window
 
   std::unique_ptr<support::SignedEndpoint> signed_routes_; // verifies and answers the routes
   std::unique_ptr<FeedStore> feed_;

@@ -78,6 +78,28 @@ TEST_F(ConnectorTest, ForgedEscalationIs401AndAudited) {
   EXPECT_NE(fake.audits[0].find("(from 10.9.8.7)"), std::string::npos);
 }
 
+class ReplayCacheTest : public testing::ConnectorFixture {};
+
+TEST_F(ReplayCacheTest, APeerBeyondItsReplayCacheIsAnswered503) {
+  ASSERT_TRUE(configure({{"replay_cache", "1000"}}).isOk());
+  ASSERT_TRUE(connector.start().isOk());
+  const std::string body = R"({"refs":[{"system":"shangqiu-12345","number":"SQ-1"}],)"
+                           R"("channel":"city","content":"c","status":"accepted"})";
+  int answered = 0;
+  testing::Call last;
+  // Each call is signed with a fresh nonce; the 1,001st no longer fits within the window.
+  for (int i = 0; i <= 1000; ++i) {
+    last = fake.call("POST", "/exchange/v1/tickets", kTickets, body, key, true,
+                     {{"Content-Type", "application/json"}});
+    answered += last.response.status == 503 ? 0 : 1;
+  }
+  EXPECT_EQ(answered, 1000);
+  EXPECT_EQ(last.response.status, 503);
+  EXPECT_NE(last.response.body.find("replay protection is full"), std::string::npos)
+      << last.response.body;
+  connector.stop();
+}
+
 TEST_F(ConnectorTest, EscalationWithoutTheSendersRefIs400NamingRefs) {
   testing::Call call = escalate(R"({"channel":"phone","content":"c","status":"escalated"})");
   EXPECT_EQ(call.response.status, 400);
