@@ -60,6 +60,13 @@ ExchangeConnector::Answer ExchangeConnector::acceptTicket(const std::string& con
                  {{"ticket_id", submitted->ticket_id}, {"reason", kept.message()}});
     }
   }
+  // The number we answer is the gateway's ticket id; linked under our system, the peer's
+  // later actions that name the ticket as {system: ours, number: it} find it.
+  Status linked = host_->link(submitted->ticket_id, system_, submitted->ticket_id);
+  if (!linked.isOk()) {
+    host_->log(plugin::LogLevel::Warn, "cannot link our number of a ticket under our system",
+               {{"ticket_id", submitted->ticket_id}, {"reason", linked.message()}});
+  }
   return {submitted->http_status, "", ticketAnswerData(submitted->ticket_id, submitted->duplicate)};
 }
 

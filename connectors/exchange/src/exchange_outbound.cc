@@ -94,7 +94,11 @@ ExchangeConnector::prepareEvent(const plugin::Outbound& outbound) const {
     payload.body.clear();
     return payload;
   }
-  Result<std::string> event = normaliseOutboundEvent(outbound.body, system_, our_number);
+  // The ticket is named by the receiver's own number when we know it (it always knows its own
+  // numbers, even when it never answered us one, as in pull mode), else by ours.
+  Result<std::string> event =
+      peer_number.empty() ? normaliseOutboundEvent(outbound.body, system_, our_number)
+                          : normaliseOutboundEvent(outbound.body, peer_system_, peer_number);
   if (!event) {
     return event.status();
   }

@@ -87,7 +87,9 @@ TEST_F(OutboundTest, AKnownNumberIsNotLinkedAgain) {
   EXPECT_TRUE(fake.links.empty());
 }
 
-TEST_F(OutboundTest, ActionGoesToThePeersNumberNamingOurs) {
+// The receiver always knows its own numbers (even in pull mode, where it never answered us
+// one), so the action names the ticket by the peer's number when we know it.
+TEST_F(OutboundTest, ActionGoesToThePeersNumberNamingItByThePeersNumber) {
   reply = R"({"code":0,"message":"ok","data":{"ticket_id":"SQ-2","status":"signed"}})";
   plugin::Outbound urged{
       "T-1",
@@ -101,9 +103,27 @@ TEST_F(OutboundTest, ActionGoesToThePeersNumberNamingOurs) {
   std::vector<LoopbackServer::Request> requests = peer.requests();
   ASSERT_EQ(requests.size(), 1u);
   EXPECT_EQ(requests[0].target, "/exchange/v1/tickets/SQ%2F2/actions");
+  EXPECT_EQ(requests[0].body, R"({"event_id":"E-9","ticket":{"system":"shangqiu-12345","number":)"
+                              R"("SQ/2"},"type":"urged","at":"2026-11-28T12:00:00+08:00"})");
+  EXPECT_TRUE(fake.links.empty());
+}
+
+TEST_F(OutboundTest, WithoutThePeersNumberTheActionNamesOurs) {
+  reply = R"({"code":0,"message":"ok","data":{"ticket_id":"SQ-2","status":"signed"}})";
+  plugin::Outbound urged{
+      "T-1",
+      "event",
+      "application/json",
+      R"({"event_id":"E-9","ticket":{"id":"T-1"},"type":"urged","at":"2026-11-28T12:00:00+08:00"})",
+      {{"event_type", "urged"}, {"ref:yucheng-12345", "YC 1"}},
+      "E-9",
+      1};
+  ASSERT_EQ(connector.deliver(urged).kind, plugin::Delivery::Kind::Ok);
+  std::vector<LoopbackServer::Request> requests = peer.requests();
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].target, "/exchange/v1/tickets/YC%201/actions");
   EXPECT_EQ(requests[0].body, R"({"event_id":"E-9","ticket":{"system":"yucheng-12345","number":)"
                               R"("YC 1"},"type":"urged","at":"2026-11-28T12:00:00+08:00"})");
-  EXPECT_TRUE(fake.links.empty());
 }
 
 TEST_F(OutboundTest, ARefusalIsPermanentAndMasked) {
