@@ -2,13 +2,13 @@
 
 #include "core/admin/admin_api.h"
 #include "core/admin/admin_token.h"
+#include "core/app/entry_roles.h"
 #include "core/app/instance_peer.h"
 #include "core/app/outbound_endpoint.h"
 #include "core/app/plugin_locations.h"
 #include "core/http/health_endpoint.h"
 #include "core/log/log.h"
 
-#include <filesystem>
 #include <map>
 #include <set>
 
@@ -60,23 +60,14 @@ Gateway::~Gateway() {
 Status Gateway::start() {
   HOTLINE_RETURN_IF_ERROR(loadConfig());
   log::configure(logOptions(*config_->core));
-  std::set<std::string> sync_instances;
-  std::map<std::string, std::string> mapping_folders;
-  for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
-    if (entry.enabled && entry.sync) {
-      sync_instances.insert(entry.name);
-    }
-    if (!entry.mappings.empty()) {
-      mapping_folders[entry.name] = entry.mappings;
-    }
-  }
+  roles_ = entryRolesOf(config_->connectors);
   Result<std::unique_ptr<PipelineRuntime>> pipeline =
-      PipelineRuntime::start(*config_->core, std::move(sync_instances), std::move(mapping_folders));
+      PipelineRuntime::start(*config_->core, roles_.sync, roles_.mapping_folders);
   if (!pipeline) {
     return pipeline.status();
   }
   pipeline_ = std::move(pipeline).value();
-  if (Status folders = checkMappingFolders(); !folders.isOk()) {
+  if (Status folders = checkMappingFolders(roles_, pipeline_->mappings()); !folders.isOk()) {
     stop();
     return folders;
   }
@@ -121,13 +112,7 @@ Status Gateway::loadConfig() {
 Status Gateway::startConnectors() {
   plugin_host::HostServices services{router_, pipeline_->submitter(), pipeline_->store(),
                                      pipeline_->auditSink(), pipeline_->linkSink()};
-  for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
-    // A department's instance is scoped to its units; a peer platform's (sync) is not: it
-    // acts on the tickets it sent as well as on those dispatched down to it.
-    if (!entry.units.empty() && !entry.sync) {
-      services.units_by_instance[entry.name] = entry.units;
-    }
-  }
+  services.units_by_instance = roles_.scoped_units;
   for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
     if (!entry.enabled) {
       log::info("app", "connector disabled", {{"instance", entry.name}});
@@ -146,54 +131,16 @@ Status Gateway::startConnectors() {
 }
 
 // Every connector instance is a delivery target on the downlink, reached by its name.
-// A misspelt "mappings" would silently fall back to the type's files: refused at start.
-Status Gateway::checkMappingFolders() const {
-  const mapping::MappingSet* mappings = pipeline_->mappings();
-  for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
-    if (entry.mappings.empty() || !entry.enabled) {
-      continue;
-    }
-    const std::string where =
-        "connector instance " + entry.name + ": mappings \"" + entry.mappings + "\"";
-    if (mappings == nullptr) {
-      return invalidArgument(where + " names a mapping folder, but mappings.dir does not exist");
-    }
-    const std::filesystem::path folder =
-        std::filesystem::path(mappings->directory()) / entry.mappings;
-    std::error_code error;
-    if (entry.mappings.find('/') != std::string::npos ||
-        !std::filesystem::is_directory(folder, error)) {
-      return invalidArgument(where + ": no folder " + folder.string());
-    }
-  }
-  return Status::ok();
-}
-
-std::string Gateway::mappingFolderOf(const std::string& instance) const {
-  for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
-    if (entry.name == instance) {
-      return entry.mappings;
-    }
-  }
-  return "";
-}
-
 Status Gateway::startDelivery() {
-  std::map<std::string, std::vector<std::string>> instances_by_unit;
-  for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
-    for (const std::string& unit : entry.units) {
-      if (entry.enabled) {
-        instances_by_unit[unit].push_back(entry.name);
-      }
-    }
-  }
-  unit_router_ = std::make_unique<downlink::UnitRouter>(std::move(instances_by_unit));
+  unit_router_ = std::make_unique<downlink::UnitRouter>(roles_.instances_by_unit);
   HOTLINE_RETURN_IF_ERROR(
       pipeline_->addTarget(std::make_shared<downlink::UnroutedTarget>(*unit_router_)));
   ticket_attributes_ = std::make_unique<downlink::StoreTicketAttributes>(pipeline_->store());
   for (const auto& connector : connectors_) {
-    peers_.push_back(std::make_unique<InstancePeer>(*connector, connector->plugin().type(),
-                                                    mappingFolderOf(connector->name())));
+    auto folder = roles_.mapping_folders.find(connector->name());
+    peers_.push_back(std::make_unique<InstancePeer>(
+        *connector, connector->plugin().type(),
+        folder == roles_.mapping_folders.end() ? "" : folder->second));
     auto target = std::make_shared<downlink::ConnectorTarget>(
         *peers_.back(), pipeline_->outboundMapper(), kDeliveryWorkersPerConnector,
         ticket_attributes_.get());
@@ -207,17 +154,13 @@ Status Gateway::startServer() {
   HOTLINE_RETURN_IF_ERROR(http::registerHealthEndpoint(router_, [this] { return healthReport(); }));
   const std::string token = config_->core->getRawString("core_platform.outbound_token", "");
   if (!token.empty()) {
-    OutboundEndpointOptions outbound{token, {}, unit_router_.get(), {}, {}};
+    OutboundEndpointOptions outbound{token,
+                                     {},
+                                     unit_router_.get(),
+                                     roles_.escalations,
+                                     {roles_.sync.begin(), roles_.sync.end()}};
     for (const auto& connector : connectors_) {
       outbound.instances.insert(connector->name());
-    }
-    for (const config::ConnectorInstanceConfig& entry : config_->connectors) {
-      if (entry.enabled && entry.escalations) {
-        outbound.escalation_instances.push_back(entry.name);
-      }
-      if (entry.enabled && entry.sync) {
-        outbound.sync_instances.push_back(entry.name);
-      }
     }
     HOTLINE_RETURN_IF_ERROR(
         registerOutboundEndpoint(router_, pipeline_->submitter(), std::move(outbound)));

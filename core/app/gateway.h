@@ -5,6 +5,7 @@
 // stop() is graceful: the servers stop accepting and finish in-flight requests, connectors
 // drain, the committer commits what is queued, delivery finishes what is in flight.
 
+#include "core/app/entry_roles.h"
 #include "core/app/pipeline_runtime.h"
 #include "core/config/gateway_config.h"
 #include "core/downlink/connector_target.h"
@@ -44,9 +45,6 @@ private:
   Status startServer();
   Status startAdmin();
   Status startConnectors();
-  Status checkMappingFolders() const;
-  // The mapping folder an instance's connector entry names ("mappings"), or "".
-  std::string mappingFolderOf(const std::string& instance) const;
   Status startDelivery();
   http::HealthReport healthReport();
   std::string metricsText();
@@ -66,6 +64,7 @@ private:
   std::vector<std::unique_ptr<downlink::DownlinkPeer>> peers_;
   std::vector<std::shared_ptr<downlink::ConnectorTarget>> connector_targets_;
   std::unique_ptr<downlink::UnitRouter> unit_router_; // the downlink's routing by unit code
+  EntryRoles roles_; // what the connector entries say beyond the instances
 };
 
 } // namespace hotline::app
