@@ -57,18 +57,6 @@ struct Routing {
   bool named = false;      // X-Hotline-Targets: exactly these
 };
 
-// "reassigned" moves a ticket: the new units' instances get it, and the holders learn that it
-// left them.
-bool movesTicket(const std::string& kind, const std::string& body) {
-  return kind == "event" && downlink::canonicalEventType(body) == "reassigned";
-}
-
-// An escalation 上报: a ticket the core platform marks escalated, or the escalated event.
-bool isEscalation(const std::string& kind, const std::string& body) {
-  return kind == "ticket" ? downlink::canonicalMember(body, "status") == "escalated"
-                          : downlink::canonicalMember(body, "type") == "escalated";
-}
-
 // The named targets; or (none named) the instances taking escalations, for an escalation; or
 // the instances serving the message's units; or, for an event that names no units (an urge,
 // a decision, a close), the instances holding its ticket.
@@ -90,7 +78,10 @@ Result<Routing> routingOf(const std::string& kind, const http::HttpRequest& requ
     }
     return Routing{options.sync_instances, false};
   }
-  if (isEscalation(kind, request.body)) {
+  // A ticket's status, an event's type: read once, it decides the routing below.
+  const std::string what =
+      downlink::canonicalMember(request.body, kind == "ticket" ? "status" : "type");
+  if (what == "escalated") { // 上报: a ticket marked escalated, or the escalated event
     if (options.escalation_instances.empty()) {
       return invalidArgument("an escalation, but no connector instance takes escalations: set "
                              "\"escalations\": true on the exchange instance of the upper level, "
@@ -106,9 +97,11 @@ Result<Routing> routingOf(const std::string& kind, const http::HttpRequest& requ
   }
   Result<std::vector<std::string>> units = downlink::unitsOf(kind, request.body);
   if (units) {
-    return Routing{options.router->targetsFor(*units), movesTicket(kind, request.body)};
+    // "reassigned" moves a ticket: the new units' instances get it, and the holders learn
+    // that it left them.
+    return Routing{options.router->targetsFor(*units), kind == "event" && what == "reassigned"};
   }
-  if (kind == "event" && !downlink::canonicalEventType(request.body).empty()) {
+  if (kind == "event" && !what.empty()) {
     return Routing{{}, true};
   }
   return units.status();

@@ -280,6 +280,8 @@ Result<std::optional<model::LifecycleState>> BatchPlanner::stateOf(const std::st
   if (!row->has_value()) {
     return std::optional<model::LifecycleState>();
   }
+  // The same row holds who holds the ticket: kept so that holdersOf() does not read it again.
+  holders_.try_emplace(ticket_id, store::splitHolders((*row)->holders));
   Result<model::LifecycleState> state = parseState(**row);
   if (!state) {
     return state.status();

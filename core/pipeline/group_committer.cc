@@ -206,16 +206,22 @@ bool GroupCommitter::commitBatch(Gathered& batch) {
     }
   }
   // Links are planned after the messages, so a link to a ticket created in this batch holds.
+  // The batch's own facts are copied only when links add theirs (rarely: not on the hot path).
   std::vector<store::LinkRow> links;
-  std::vector<store::AuditInsert> facts = batch.facts;
-  for (const LinkFact& fact : batch.links) {
-    LinkPlan plan = planner_.planLink(fact);
-    if (plan.insert) {
-      links.push_back(std::move(*plan.insert));
+  std::vector<store::AuditInsert> facts_and_links;
+  std::span<const store::AuditInsert> facts = batch.facts;
+  if (!batch.links.empty()) {
+    facts_and_links = batch.facts;
+    for (const LinkFact& fact : batch.links) {
+      LinkPlan plan = planner_.planLink(fact);
+      if (plan.insert) {
+        links.push_back(std::move(*plan.insert));
+      }
+      if (plan.fact) {
+        facts_and_links.push_back(std::move(*plan.fact));
+      }
     }
-    if (plan.fact) {
-      facts.push_back(std::move(*plan.fact));
-    }
+    facts = facts_and_links;
   }
   Result<store::WriteBatchResult> written = store_.commitBatch(
       store::WriteBatch{commits, batch.rejections, batch.deliveries, facts, links});

@@ -166,6 +166,25 @@ TEST_F(PipelineDownlink, WithoutNamedTargetsATicketGoesToTheInstancesOfItsUnits)
   EXPECT_EQ(outbox.body.find("\"target\":\"core\""), std::string::npos) << outbox.body;
 }
 
+TEST_F(PipelineDownlink, EscalationsAndKnowledgeWithNobodyToTakeThemAreRefused) {
+  // This world has no instance with "escalations" or "sync": nothing is stored, and the
+  // answer says which key to set.
+  const std::string escalated = R"({"refs":[{"system":"yucheng-12345","number":"YC-0009"}],)"
+                                R"("channel":"phone","content":"cross-county river pollution",)"
+                                R"("status":"escalated"})";
+  HttpReply escalation = postDownlink(escalated, "");
+  EXPECT_EQ(escalation.status, 400) << escalation.body;
+  EXPECT_THAT(escalation.body, HasSubstr("escalations"));
+  HttpReply article =
+      httpCall(world_.gatewayPort(), "POST", "/v1/outbound/knowledge",
+               R"({"id":"KB-1","title":"heating fees","content":"per m2"})",
+               {{"Authorization", "Bearer core-secret"}, {"Idempotency-Key", "k-1"}});
+  EXPECT_EQ(article.status, 400) << article.body;
+  EXPECT_THAT(article.body, HasSubstr("no peer platform to share it with"));
+  EXPECT_EQ(world_.admin("GET", "/admin/v1/outbox?state=pending").body.find("YC-0009"),
+            std::string::npos);
+}
+
 TEST_F(PipelineDownlink, BadCredentialsAndUnknownTargetsAreRefused) {
   HttpReply forged = postDownlink(kAssigned, "dept-housing", "guess");
   EXPECT_EQ(forged.status, 401);

@@ -82,10 +82,7 @@ Status DepartmentConnector::readConfig(const plugin::Config& config) {
   verify_replies_ = config.getString("verify_replies", "true") == "true";
   Result<long long> timeout_ms = config.getInteger("timeout_ms");
   timeout_ms_ = static_cast<long>(timeout_ms ? *timeout_ms : 10000);
-  Result<long long> window_s = config.getInteger("window_s");
-  window_ = std::chrono::seconds(window_s ? *window_s : 300);
-  Result<long long> replay_cache = config.getInteger("replay_cache");
-  replay_cache_ = static_cast<size_t>(replay_cache ? *replay_cache : 50000);
+  verifier_options_ = support::readVerifierOptions(config);
   const std::string endpoint = config.getString("endpoint", "");
   endpoint_.clear();
   endpoint_path_.clear();
@@ -104,12 +101,8 @@ Status DepartmentConnector::readConfig(const plugin::Config& config) {
 Status DepartmentConnector::configure(const plugin::Config& config, plugin::Host& host) {
   host_ = &host;
   HOTLINE_RETURN_IF_ERROR(readConfig(config));
-  support::VerifierOptions options;
-  options.window = window_;
-  // One key per instance: the per-key and the total limit are the same.
-  options.nonce_limits = support::NonceCacheLimits{replay_cache_, replay_cache_};
-  signed_routes_ =
-      std::make_unique<support::SignedEndpoint>(host, instance_, "department", key_, options);
+  signed_routes_ = std::make_unique<support::SignedEndpoint>(host, instance_, "department", key_,
+                                                             verifier_options_);
   tasks_ =
       std::make_unique<TaskStore>([this](const std::string& key) { return host_->stateGet(key); },
                                   [this](const std::string& key, const std::string& value) {
@@ -192,7 +185,7 @@ plugin::Delivery DepartmentConnector::push(const plugin::Outbound& outbound) {
   request.key = key_;
   request.format = format_;
   request.verify_replies = verify_replies_;
-  request.window = window_;
+  request.window = verifier_options_.window;
   Result<support::SignatureHeaders> signature =
       support::signRequest(key_, "POST", request.target, outbound.body);
   if (!signature) {

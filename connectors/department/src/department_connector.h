@@ -51,8 +51,7 @@ private:
   std::string system_;
   bool verify_replies_ = true;
   long timeout_ms_ = 10000;
-  std::chrono::milliseconds window_ = support::kDefaultSigningWindow;
-  size_t replay_cache_ = 50000; // nonces remembered within the window
+  support::VerifierOptions verifier_options_; // window_s, replay_cache
 
   std::unique_ptr<support::SignedEndpoint> signed_routes_; // verifies and answers the routes
   std::unique_ptr<TaskStore> tasks_;

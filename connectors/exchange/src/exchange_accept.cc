@@ -19,14 +19,32 @@ ExchangeConnector::Answer ExchangeConnector::fromHost(const Status& refused) con
   return {httpStatusFor(refused.code()), refused.message(), ""};
 }
 
+std::optional<ExchangeConnector::Answer>
+ExchangeConnector::refusalOf(const Result<plugin::Submitted>& submitted) const {
+  if (!submitted) {
+    return fromHost(submitted.status());
+  }
+  if (submitted->http_status < 200 || submitted->http_status >= 300) {
+    return Answer{submitted->http_status, "refused by the gateway", ""};
+  }
+  return std::nullopt;
+}
+
+plugin::Inbound ExchangeConnector::peerInbound(const std::string& kind,
+                                               const std::string& content_type,
+                                               const std::string& body,
+                                               const std::string& idempotency_key) const {
+  return plugin::Inbound{kind,
+                         content_type,
+                         body,
+                         {{"app_key", key_.app_key}, {"peer_system", peer_system_}},
+                         idempotency_key};
+}
+
 ExchangeConnector::Answer ExchangeConnector::acceptTicket(const std::string& content_type,
                                                           const std::string& body,
                                                           const std::string& idempotency_key) {
-  plugin::Inbound inbound{"ticket",
-                          content_type,
-                          body,
-                          {{"app_key", key_.app_key}, {"peer_system", peer_system_}},
-                          idempotency_key};
+  plugin::Inbound inbound = peerInbound("ticket", content_type, body, idempotency_key);
   std::string peer_number;
   if (!isXml(content_type)) {
     Result<InboundTicket> ticket = normaliseInboundTicket(body, peer_system_, role_);
@@ -48,10 +66,9 @@ ExchangeConnector::Answer ExchangeConnector::acceptTicket(const std::string& con
         return {200, "", ticketAnswerData(*first, true)};
       }
     }
-    return fromHost(submitted.status());
   }
-  if (submitted->http_status < 200 || submitted->http_status >= 300) {
-    return {submitted->http_status, "refused by the gateway", ""};
+  if (std::optional<Answer> refused = refusalOf(submitted)) {
+    return *refused;
   }
   if (!peer_number.empty()) {
     Status kept = host_->statePut("peer-ticket:" + peer_number, submitted->ticket_id);
@@ -94,11 +111,7 @@ ExchangeConnector::Answer ExchangeConnector::acceptEvent(const std::string& cont
                                                          const std::string& body,
                                                          const std::string& header_key,
                                                          const std::string& path_number) {
-  plugin::Inbound inbound{"event",
-                          content_type,
-                          body,
-                          {{"app_key", key_.app_key}, {"peer_system", peer_system_}},
-                          header_key};
+  plugin::Inbound inbound = peerInbound("event", content_type, body, header_key);
   if (!path_number.empty()) {
     inbound.attrs.emplace_back("number", path_number);
   }
@@ -121,11 +134,8 @@ ExchangeConnector::Answer ExchangeConnector::acceptEvent(const std::string& cont
     inbound.content_type = "application/json";
   }
   Result<plugin::Submitted> submitted = host_->submit(inbound);
-  if (!submitted) {
-    return fromHost(submitted.status());
-  }
-  if (submitted->http_status < 200 || submitted->http_status >= 300) {
-    return {submitted->http_status, "refused by the gateway", ""};
+  if (std::optional<Answer> refused = refusalOf(submitted)) {
+    return *refused;
   }
   return {submitted->http_status, "",
           actionAnswerData(submitted->ticket_id, submitted->body, submitted->duplicate)};
@@ -134,11 +144,7 @@ ExchangeConnector::Answer ExchangeConnector::acceptEvent(const std::string& cont
 ExchangeConnector::Answer ExchangeConnector::acceptKnowledge(const std::string& content_type,
                                                              const std::string& body,
                                                              const std::string& header_key) {
-  plugin::Inbound inbound{"knowledge",
-                          content_type,
-                          body,
-                          {{"app_key", key_.app_key}, {"peer_system", peer_system_}},
-                          header_key};
+  plugin::Inbound inbound = peerInbound("knowledge", content_type, body, header_key);
   std::string article_id;
   if (!isXml(content_type)) {
     // The canonical article goes on as received: the host validates it.
@@ -152,11 +158,8 @@ ExchangeConnector::Answer ExchangeConnector::acceptKnowledge(const std::string& 
     inbound.content_type = "application/json";
   }
   Result<plugin::Submitted> submitted = host_->submit(inbound);
-  if (!submitted) {
-    return fromHost(submitted.status());
-  }
-  if (submitted->http_status < 200 || submitted->http_status >= 300) {
-    return {submitted->http_status, "refused by the gateway", ""};
+  if (std::optional<Answer> refused = refusalOf(submitted)) {
+    return *refused;
   }
   if (article_id.empty()) { // SOAP profile: the mapping found the id; the host keys it kb:<id>
     const std::string& key = submitted->ticket_id;

@@ -96,8 +96,7 @@ Status ExchangeConnector::readConfig(const plugin::Config& config) {
   verify_replies_ = config.getString("verify_replies", "true") == "true";
   timeout_ms_ = static_cast<long>(integerOr(config, "timeout_ms", 10000));
   poll_interval_ = std::chrono::milliseconds(integerOr(config, "poll_interval_ms", 1000));
-  window_ = std::chrono::seconds(integerOr(config, "window_s", 300));
-  replay_cache_ = static_cast<size_t>(integerOr(config, "replay_cache", 50000));
+  verifier_options_ = support::readVerifierOptions(config);
   Result<support::BaseUrl> peer =
       support::parseBaseUrl("peer_url", config.getString("peer_url", ""));
   if (!peer) {
@@ -112,12 +111,8 @@ Status ExchangeConnector::readConfig(const plugin::Config& config) {
 Status ExchangeConnector::configure(const plugin::Config& config, plugin::Host& host) {
   host_ = &host;
   HOTLINE_RETURN_IF_ERROR(readConfig(config));
-  support::VerifierOptions options;
-  options.window = window_;
-  // One key per link: the per-key and the total limit are the same.
-  options.nonce_limits = support::NonceCacheLimits{replay_cache_, replay_cache_};
-  signed_routes_ =
-      std::make_unique<support::SignedEndpoint>(host, instance_, "exchange", key_, options);
+  signed_routes_ = std::make_unique<support::SignedEndpoint>(host, instance_, "exchange", key_,
+                                                             verifier_options_);
   feed_ =
       std::make_unique<FeedStore>([this](const std::string& key) { return host_->stateGet(key); },
                                   [this](const std::string& key, const std::string& value) {

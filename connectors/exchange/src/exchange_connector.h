@@ -83,6 +83,11 @@ private:
                          const std::string& header_key);
   bool pathNamesTicket(const std::string& path_number, const EventFacts& facts);
   Answer fromHost(const Status& refused) const;
+  // The host's refusal of a submitted message as the peer's answer; nullopt when stored.
+  std::optional<Answer> refusalOf(const Result<plugin::Submitted>& submitted) const;
+  // A message of `kind` from the peer, with the link's facts as attributes.
+  plugin::Inbound peerInbound(const std::string& kind, const std::string& content_type,
+                              const std::string& body, const std::string& idempotency_key) const;
 
   // exchange_routes.cc: the peer's calls.
   void handleTicket(const plugin::HttpRequest& request, plugin::HttpResponse& response);
@@ -112,8 +117,7 @@ private:
   bool verify_replies_ = true;
   long timeout_ms_ = 10000;
   std::chrono::milliseconds poll_interval_{1000};
-  std::chrono::milliseconds window_ = support::kDefaultSigningWindow;
-  size_t replay_cache_ = 50000; // nonces remembered within the window
+  support::VerifierOptions verifier_options_; // window_s, replay_cache
 
   std::unique_ptr<support::SignedEndpoint> signed_routes_; // verifies and answers the routes
   std::unique_ptr<FeedStore> feed_;

@@ -134,7 +134,7 @@ plugin::Delivery ExchangeConnector::push(const plugin::Outbound& outbound, const
   call.key = key_;
   call.target = payload.target;
   call.verify_replies = verify_replies_;
-  call.window = window_;
+  call.window = verifier_options_.window;
   Result<support::SignatureHeaders> signature =
       support::signRequest(key_, "POST", payload.target, payload.body);
   if (!signature) {

@@ -46,7 +46,7 @@ Status ExchangeConnector::pollOnce() {
   call.where = instance_ + ": GET " + peer_origin_ + call.target;
   call.key = key_;
   call.verify_replies = verify_replies_;
-  call.window = window_;
+  call.window = verifier_options_.window;
   Result<support::SignatureHeaders> signature = support::signRequest(key_, "GET", call.target, "");
   if (!signature) {
     return signature.status().withContext(call.where + ": cannot sign");

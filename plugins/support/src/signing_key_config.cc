@@ -20,4 +20,14 @@ Result<SigningKey> readSigningKey(const plugin::Config& config) {
   return key;
 }
 
+VerifierOptions readVerifierOptions(const plugin::Config& config) {
+  Result<long long> window_s = config.getInteger("window_s");
+  Result<long long> replay_cache = config.getInteger("replay_cache");
+  const size_t nonces = static_cast<size_t>(replay_cache ? *replay_cache : 50000);
+  VerifierOptions options;
+  options.window = std::chrono::seconds(window_s ? *window_s : 300);
+  options.nonce_limits = NonceCacheLimits{nonces, nonces};
+  return options;
+}
+
 } // namespace hotline::support

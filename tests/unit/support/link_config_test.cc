@@ -15,13 +15,33 @@
 namespace hotline::support {
 namespace {
 
-Result<SigningKey> keyFrom(const std::map<std::string, std::string>& values) {
+template <typename Read>
+auto readFrom(const std::map<std::string, std::string>& values, Read read) {
   std::vector<hl_kv> kv;
   for (const auto& [name, value] : values) {
     kv.push_back({plugin::abi::borrow(name), plugin::abi::borrow(value)});
   }
   hl_config config{sizeof(hl_config), kv.data(), kv.size(), plugin::abi::borrow("link")};
-  return readSigningKey(plugin::Config(config));
+  return read(plugin::Config(config));
+}
+
+Result<SigningKey> keyFrom(const std::map<std::string, std::string>& values) {
+  return readFrom(values, [](const plugin::Config& config) { return readSigningKey(config); });
+}
+
+VerifierOptions verifierFrom(const std::map<std::string, std::string>& values) {
+  return readFrom(values, [](const plugin::Config& config) { return readVerifierOptions(config); });
+}
+
+TEST(VerifierOptionsConfig, WindowAndReplayCacheWithTheirDefaults) {
+  VerifierOptions defaults = verifierFrom({});
+  EXPECT_EQ(defaults.window, std::chrono::seconds(300));
+  EXPECT_EQ(defaults.nonce_limits.per_key, 50000u);
+  EXPECT_EQ(defaults.nonce_limits.total, 50000u);
+  VerifierOptions set = verifierFrom({{"window_s", "10"}, {"replay_cache", "400000"}});
+  EXPECT_EQ(set.window, std::chrono::seconds(10));
+  EXPECT_EQ(set.nonce_limits.per_key, 400000u);
+  EXPECT_EQ(set.nonce_limits.total, 400000u);
 }
 
 TEST(SigningKeyConfig, ReadsTheKeyWithSha256ByDefault) {
