@@ -96,7 +96,8 @@ SubmitPlan BatchPlanner::planTicket(const PendingSubmit& pending) {
   }
   SubmitPlan plan;
   plan.kind = SubmitPlan::Kind::Commit;
-  plan.commit = baseCommit(pending, ticket.id, "ticket", model::encodeTicket(ticket),
+  plan.commit = baseCommit(pending, ticket.id, "ticket",
+                           pending.encoded.empty() ? model::encodeTicket(ticket) : pending.encoded,
                            pending.message.targets);
   plan.commit.ticket_state =
       stateRow(ticket.id, model::LifecycleState{ticket.status, false}, pending.received_at_ms,
@@ -115,8 +116,9 @@ SubmitPlan BatchPlanner::planKnowledge(const PendingSubmit& pending) {
   const std::string key = knowledgeKey(article.id);
   SubmitPlan plan;
   plan.kind = SubmitPlan::Kind::Commit;
-  plan.commit =
-      baseCommit(pending, key, "knowledge", model::encodeRecord(article), pending.message.targets);
+  plan.commit = baseCommit(pending, key, "knowledge",
+                           pending.encoded.empty() ? model::encodeRecord(article) : pending.encoded,
+                           pending.message.targets);
   plan.outcome = SubmitOutcome{201, false, key, plan.commit.answer_body};
   return plan;
 }

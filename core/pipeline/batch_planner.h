@@ -30,6 +30,9 @@ struct PendingSubmit {
   MappedMessage mapped;    // ticket: id already issued
   model::EventFacts facts; // events only
   int64_t received_at_ms = 0;
+  // The ticket's or article's canonical JSON, encoded by the submitting thread so that the
+  // committer (the pipeline's one serial thread) does not; empty: the planner encodes it.
+  std::string encoded;
 };
 
 struct SubmitPlan {

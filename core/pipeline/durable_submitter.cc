@@ -1,6 +1,8 @@
 #include "core/pipeline/durable_submitter.h"
 
 #include "core/model/event_facts.h"
+#include "core/model/record_codec.h"
+#include "core/model/ticket_codec.h"
 #include "core/model/ticket_id.h"
 #include "core/pipeline/dedupe_key.h"
 
@@ -43,6 +45,11 @@ Result<PendingSubmit> DurableSubmitter::prepare(const InboundMessage& message) {
       return id.status();
     }
     mapped->ticket->id = *id;
+  }
+  if (mapped->ticket) {
+    pending.encoded = model::encodeTicket(*mapped->ticket);
+  } else if (mapped->knowledge) {
+    pending.encoded = model::encodeRecord(*mapped->knowledge);
   }
   if (mapped->event) {
     Result<model::EventFacts> facts = model::readEventFacts(*mapped->event);

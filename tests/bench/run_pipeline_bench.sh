@@ -23,6 +23,8 @@ cleanup() {
   [ -n "${GW_PID:-}" ] && kill "$GW_PID" 2>/dev/null || true
   [ -n "${SIM_PID:-}" ] && kill "$SIM_PID" 2>/dev/null || true
   wait 2>/dev/null || true
+  # The store grows by ~25 KiB a message; KEEP_WORK=1 keeps it for a look afterwards.
+  [ "${KEEP_WORK:-0}" = 1 ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
@@ -64,7 +66,7 @@ BEFORE=$(accepted)
 sleep "$SECONDS_TO_RUN"
 AFTER=$(accepted)
 wait "$LOAD_PID" || true
-cpu_seconds() { awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/$1/stat"; }
+cpu_seconds() { awk '{printf "%.1f (user %.1f, system %.1f)", ($14 + $15) / 100, $14 / 100, $15 / 100}' "/proc/$1/stat"; }
 GW_CPU=$(cpu_seconds "$GW_PID")
 SIM_CPU=$(cpu_seconds "$SIM_PID")
 RSS_KB=$(grep VmHWM "/proc/$GW_PID/status" | awk '{print $2}')

@@ -15,6 +15,7 @@ namespace {
                "ingest_load: %s\n"
                "usage: ingest_load --port P --path PATH --connections C --seconds S\n"
                "         [--warmup-seconds W] [--body-bytes B] [--run-id ID] [--count N]\n"
+               "         [--threads T]\n"
                "         [--secret KEY]                                  (pipeline mode)\n"
                "         [--department APPKEY:SECRET --tickets N [--ticket-prefix P]\n"
                "          [--action-code 02] [--unit-code YC-CSGLJ]]     (department mode)\n"
@@ -70,6 +71,8 @@ Options parseOptions(int argc, char** argv) {
       options.path = value;
     } else if (key == "--connections") {
       options.connections = static_cast<int>(number(key, value));
+    } else if (key == "--threads") {
+      options.threads = static_cast<int>(number(key, value));
     } else if (key == "--seconds") {
       options.seconds = static_cast<int>(number(key, value));
     } else if (key == "--warmup-seconds") {
@@ -108,6 +111,9 @@ Options parseOptions(int argc, char** argv) {
   }
   if (options.connections <= 0) {
     usage("--connections must be > 0");
+  }
+  if (options.threads <= 0) {
+    usage("--threads must be > 0");
   }
   return options;
 }

@@ -17,6 +17,9 @@ struct Options {
   int port = 8080;
   std::string path = "/connectors/bench/tickets";
   int connections = 32;
+  // Event-loop threads driving the connections (at most one per connection). One by default:
+  // the driver shares a small machine with the gateway it measures; more if one cannot keep up.
+  int threads = 1;
   int seconds = 15;
   int warmup_seconds = 2;
   size_t body_bytes = 1536;
