@@ -155,7 +155,7 @@ void commitBatches(benchmark::State& state, const CommitRun& run) {
 void BM_CommitInbound(benchmark::State& state) {
   commitBatches(state, CommitRun{});
 }
-BENCHMARK(BM_CommitInbound)->Arg(1)->Arg(10)->Arg(100)->Arg(200)->Arg(500)->UseRealTime();
+BENCHMARK(BM_CommitInbound)->Arg(1)->Arg(10)->Arg(16)->Arg(100)->Arg(200)->Arg(500)->UseRealTime();
 
 void BM_CommitInboundNoFsync(benchmark::State& state) {
   commitBatches(state, CommitRun{false, Keys::PeerOrdered, 0});
