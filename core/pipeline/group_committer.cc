@@ -76,19 +76,20 @@ void GroupCommitter::stop() {
   running_ = false;
 }
 
-std::future<Result<SubmitOutcome>> GroupCommitter::submit(PendingSubmit pending) {
-  Request request{std::move(pending), {}};
-  std::future<Result<SubmitOutcome>> done = request.done.get_future();
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!running_ || intake_closed_) {
-      request.done.set_value(unavailable("the gateway is shutting down; retry later"));
-      return done;
-    }
-    queue_.push_back(std::move(request));
+SubmitAnswer GroupCommitter::submit(PendingSubmit pending) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  if (!group_) {
+    group_ = std::make_shared<AnswerGroup>();
   }
+  auto answer = std::make_shared<PendingAnswer>(group_);
+  if (!running_ || intake_closed_) {
+    answer->set(unavailable("the gateway is shutting down; retry later"));
+    return SubmitAnswer(std::move(answer));
+  }
+  queue_.push_back(Request{std::move(pending), answer});
+  lock.unlock();
   wake_.notify_one();
-  return done;
+  return SubmitAnswer(std::move(answer));
 }
 
 void GroupCommitter::recordRejection(store::RejectionRecord rejection) {
@@ -164,6 +165,9 @@ bool GroupCommitter::gather(std::unique_lock<std::mutex>& lock, Gathered& into) 
            !facts_.empty() || !links_.empty();
   });
   takeFront(queue_, into.requests, options_.max_batch);
+  if (queue_.empty()) {
+    group_.reset(); // later submits wait on a group of their own
+  }
   takeFront(rejections_, into.rejections, std::numeric_limits<size_t>::max());
   takeFront(deliveries_, into.deliveries, options_.max_delivery_batch);
   takeFront(facts_, into.facts, options_.max_delivery_batch);
@@ -290,8 +294,17 @@ void GroupCommitter::answer(std::vector<Request>& requests, std::vector<SubmitPl
     stats_.duplicates += duplicates;
     stats_.refused += refused;
   }
+  // Every answer first, then one wake-up per group (usually one for the whole batch).
+  AnswerGroup* last_woken = nullptr;
   for (size_t i = 0; i < requests.size(); ++i) {
-    requests[i].done.set_value(std::move(answers[i]));
+    requests[i].answer->set(std::move(answers[i]));
+  }
+  for (const Request& request : requests) {
+    AnswerGroup* group = &request.answer->group();
+    if (group != last_woken) {
+      group->wakeAll();
+      last_woken = group;
+    }
   }
 }
 

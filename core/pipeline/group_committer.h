@@ -20,6 +20,7 @@
 // closeIntake() and stop() from the owner.
 
 #include "core/pipeline/batch_planner.h"
+#include "core/pipeline/submit_answer.h"
 #include "core/store/store.h"
 
 #include <chrono>
@@ -27,7 +28,6 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <future>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -75,7 +75,7 @@ public:
   // restart), then stops the thread.
   void stop();
 
-  std::future<Result<SubmitOutcome>> submit(PendingSubmit pending);
+  SubmitAnswer submit(PendingSubmit pending);
   // An audit fact for a refused message (refused before it reached the committer).
   void recordRejection(store::RejectionRecord rejection);
   // A delivery outcome to store, in order with the others of its row.
@@ -94,7 +94,7 @@ public:
 private:
   struct Request {
     PendingSubmit pending;
-    std::promise<Result<SubmitOutcome>> done;
+    std::shared_ptr<PendingAnswer> answer;
   };
 
   struct Gathered {
@@ -132,6 +132,8 @@ private:
   std::condition_variable idle_; // closeIntake(): the batch in progress was answered
   size_t requests_in_batch_ = 0;
   std::deque<Request> queue_;
+  // The group of the submits queued since the last gather (submit_answer.h).
+  std::shared_ptr<AnswerGroup> group_;
   std::deque<store::RejectionRecord> rejections_;
   std::deque<store::DeliveryRecord> deliveries_;
   std::deque<store::AuditInsert> facts_;
