@@ -40,7 +40,9 @@ USED_PORTS=""
 pick_port() { # pick_port VAR: a free loopback port not handed out before
   local port
   while :; do
-    port=$((20000 + RANDOM % 30000))
+    # Below Linux's ephemeral range (32768 and up): a port from that range can be taken by
+    # an outgoing connection of the simulators between this check and the gateway's bind.
+    port=$((20000 + RANDOM % 12000))
     case " $USED_PORTS " in *" $port "*) continue ;; esac
     (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null && continue
     USED_PORTS="$USED_PORTS $port"
