@@ -31,10 +31,10 @@ void GroupCommitter::answer(std::vector<Request>& requests, std::vector<SubmitPl
     stats_.refused += refused;
   }
   // Every answer first, then one wake-up per group (usually one for the whole batch).
-  AnswerGroup* last_woken = nullptr;
   for (size_t i = 0; i < requests.size(); ++i) {
     requests[i].answer->set(std::move(answers[i]));
   }
+  AnswerGroup* last_woken = nullptr; // a group's submits are consecutive in the queue
   for (const Request& request : requests) {
     AnswerGroup* group = &request.answer->group();
     if (group != last_woken) {
