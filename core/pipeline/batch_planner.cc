@@ -25,15 +25,6 @@ store::TicketStateRow stateRow(const std::string& ticket_id, const model::Lifecy
                                state.extension_pending, at_ms, store::joinHolders(holders)};
 }
 
-Result<model::LifecycleState> parseState(const store::TicketStateRow& row) {
-  Result<model::TicketStatus> status = model::parseEnum<model::TicketStatus>(row.status);
-  if (!status) {
-    return internalError("stored state of ticket " + row.ticket_id + ": " +
-                         status.status().message());
-  }
-  return model::LifecycleState{*status, row.extension_pending};
-}
-
 std::string refText(const model::TicketRef& ref) {
   return ref.isById() ? ref.id : ref.system + "/" + ref.number;
 }
@@ -44,13 +35,6 @@ BatchPlanner::BatchPlanner(store::Store& store, std::string core_target,
                            std::set<std::string> sync_instances)
     : store_(store), core_target_(std::move(core_target)),
       sync_instances_(std::move(sync_instances)) {}
-
-void BatchPlanner::reset() {
-  answers_.clear();
-  states_.clear();
-  holders_.clear();
-  links_.clear();
-}
 
 SubmitPlan BatchPlanner::plan(const PendingSubmit& pending) {
   const bool in_batch = answers_.count(pending.dedupe_key) != 0;
@@ -242,62 +226,6 @@ store::InboundCommit BatchPlanner::baseCommit(const PendingSubmit& pending,
   commit.audit.push_back(store::AuditInsert{"stored", "gateway", ticket_id, 0, 0, target_list,
                                             "outbox rows: " + std::to_string(targets.size())});
   return commit;
-}
-
-void BatchPlanner::remember(const SubmitPlan& plan) {
-  const store::InboundCommit& commit = plan.commit;
-  answers_[commit.dedupe_key] =
-      store::StoredAnswer{0, commit.answer_status, commit.ticket_id, commit.answer_body};
-  if (commit.ticket_state) {
-    Result<model::LifecycleState> state = parseState(*commit.ticket_state);
-    if (state) {
-      states_[commit.ticket_id] = *state;
-    }
-  }
-  for (const store::LinkRow& link : commit.links) {
-    links_[{link.system, link.number}] = link.ticket_id;
-  }
-  if (commit.ticket_state) {
-    holders_[commit.ticket_id] = store::splitHolders(commit.ticket_state->holders);
-  }
-}
-
-Result<std::optional<store::StoredAnswer>> BatchPlanner::answerFor(const std::string& dedupe_key) {
-  auto it = answers_.find(dedupe_key);
-  if (it != answers_.end()) {
-    return std::optional<store::StoredAnswer>(it->second);
-  }
-  return store_.findAnswer(dedupe_key);
-}
-
-Result<std::optional<model::LifecycleState>> BatchPlanner::stateOf(const std::string& ticket_id) {
-  auto it = states_.find(ticket_id);
-  if (it != states_.end()) {
-    return std::optional<model::LifecycleState>(it->second);
-  }
-  Result<std::optional<store::TicketStateRow>> row = store_.ticketState(ticket_id);
-  if (!row) {
-    return row.status();
-  }
-  if (!row->has_value()) {
-    return std::optional<model::LifecycleState>();
-  }
-  // The same row holds who holds the ticket: kept so that holdersOf() does not read it again.
-  holders_.try_emplace(ticket_id, store::splitHolders((*row)->holders));
-  Result<model::LifecycleState> state = parseState(**row);
-  if (!state) {
-    return state.status();
-  }
-  return std::optional<model::LifecycleState>(*state);
-}
-
-Result<std::optional<std::string>> BatchPlanner::ticketOfRef(const std::string& system,
-                                                             const std::string& number) {
-  auto it = links_.find({system, number});
-  if (it != links_.end()) {
-    return std::optional<std::string>(it->second);
-  }
-  return store_.resolveLink(system, number);
 }
 
 } // namespace hotline::pipeline

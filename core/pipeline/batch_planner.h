@@ -79,6 +79,10 @@ private:
   Result<std::optional<model::LifecycleState>> stateOf(const std::string& ticket_id);
   Result<std::optional<std::string>> ticketOfRef(const std::string& system,
                                                  const std::string& number);
+  // The store's answer plus this batch's rows (planner_overlay.cc).
+  Result<std::vector<std::string>> targetsOfTicket(const std::string& ticket_id);
+  Result<std::vector<std::string>> sourcesOfTicket(const std::string& ticket_id);
+  Result<std::optional<std::string>> latestSnapshot(const std::string& ticket_id);
   void remember(const SubmitPlan& plan);
   store::InboundCommit baseCommit(const PendingSubmit& pending, const std::string& ticket_id,
                                   const std::string& outbox_kind, std::string outbox_body,
@@ -118,6 +122,12 @@ private:
   std::map<std::string, model::LifecycleState> states_;
   std::map<std::pair<std::string, std::string>, std::string> links_;
   std::map<std::string, std::vector<std::string>> holders_;
+  // Per ticket: the targets given rows, the messages' sources and the last snapshot (the body
+  // of a "ticket" row). Without them a ticket and an event of it in one batch sent a new
+  // holder the snapshot twice: the event saw no row of the ticket for that holder yet.
+  std::map<std::string, std::set<std::string>> row_targets_;
+  std::map<std::string, std::set<std::string>> sources_;
+  std::map<std::string, std::string> snapshots_;
 };
 
 } // namespace hotline::pipeline

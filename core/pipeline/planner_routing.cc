@@ -102,7 +102,7 @@ BatchPlanner::routeEvent(const InboundMessage& message, const std::string& ticke
     return EventRouting{{core_target_}, {}}; // the hot path: no look-up at all
   }
   // Every instance that ever had a row of the ticket: who needs no snapshot.
-  Result<std::vector<std::string>> had_rows = store_.targetsOfTicket(ticket_id);
+  Result<std::vector<std::string>> had_rows = targetsOfTicket(ticket_id);
   if (!had_rows) {
     return had_rows.status();
   }
@@ -117,7 +117,7 @@ BatchPlanner::routeEvent(const InboundMessage& message, const std::string& ticke
       }
     }
   }
-  Result<std::vector<std::string>> sources = store_.sourcesOfTicket(ticket_id);
+  Result<std::vector<std::string>> sources = sourcesOfTicket(ticket_id);
   if (!sources) {
     return sources.status();
   }
@@ -148,7 +148,7 @@ Status BatchPlanner::addSnapshotRows(const EventRouting& routing, const std::str
   if (routing.new_holders.empty()) {
     return Status::ok();
   }
-  Result<std::optional<std::string>> snapshot = store_.latestTicketSnapshot(ticket_id);
+  Result<std::optional<std::string>> snapshot = latestSnapshot(ticket_id);
   if (!snapshot) {
     return snapshot.status();
   }

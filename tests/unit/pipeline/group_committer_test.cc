@@ -1,8 +1,8 @@
 // The group committer as the store's one writer: delivery outcomes and rejection facts ride
 // in its transactions, survive failed writes, and are written until stop().
 #include "core/pipeline/durable_submitter.h"
-#include "core/store/memory_store.h"
 #include "tests/support/child_process.h"
+#include "tests/unit/pipeline/recording_store.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -15,58 +15,6 @@ namespace hotline::pipeline {
 namespace {
 
 using ::testing::HasSubstr;
-
-// Remembers what each commitBatch carried; a test can wait for the n-th call to finish and
-// can hold calls at a gate.
-class RecordingStore : public store::MemoryStore {
-public:
-  struct Call {
-    size_t inbound = 0;
-    size_t rejections = 0;
-    size_t deliveries = 0;
-    bool ok = false;
-  };
-
-  Result<store::WriteBatchResult> commitBatch(const store::WriteBatch& batch) override {
-    std::unique_lock<std::mutex> lock(mutex_);
-    ++entered_;
-    changed_.notify_all();
-    changed_.wait(lock, [this] { return !gated_; });
-    lock.unlock();
-    Result<store::WriteBatchResult> result = store::MemoryStore::commitBatch(batch);
-    lock.lock();
-    calls_.push_back(
-        {batch.inbound.size(), batch.rejections.size(), batch.deliveries.size(), result.isOk()});
-    changed_.notify_all();
-    return result;
-  }
-
-  void gate() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    gated_ = true;
-  }
-  void open() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    gated_ = false;
-    changed_.notify_all();
-  }
-  void waitEntered(size_t n) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return entered_ >= n; });
-  }
-  std::vector<Call> waitCalls(size_t n) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return calls_.size() >= n; });
-    return calls_;
-  }
-
-private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::vector<Call> calls_;
-  size_t entered_ = 0;
-  bool gated_ = false;
-};
 
 InboundMessage ticket(const std::string& number) {
   InboundMessage message;

@@ -3,10 +3,15 @@
 // action on the tickets exchanged with them, and a node that escalated a ticket records the
 // upper level's actions without letting them move its own lifecycle.
 #include "core/pipeline/durable_submitter.h"
-#include "core/store/memory_store.h"
+#include "tests/support/child_process.h"
+#include "tests/unit/pipeline/recording_store.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <functional>
+#include <optional>
+#include <thread>
 
 namespace hotline::pipeline {
 namespace {
@@ -43,6 +48,38 @@ protected:
     return submitter_.submit(message);
   }
 
+  // Runs each submit on a thread of its own, queued in the given order behind a first
+  // submit held at the store's gate, so that all of them are planned in one batch.
+  std::vector<Result<SubmitOutcome>>
+  inOneBatch(const std::vector<std::function<Result<SubmitOutcome>()>>& submits) {
+    const size_t calls_before = store_.entered();
+    store_.gate();
+    std::vector<std::optional<Result<SubmitOutcome>>> outcomes(submits.size() + 1);
+    std::vector<std::thread> threads;
+    threads.emplace_back([&] {
+      outcomes[0] = submit("core-platform", "ticket", ticketBody("HOLD", "assigned"), "hold");
+    });
+    store_.waitEntered(calls_before + 1);
+    for (size_t i = 0; i < submits.size(); ++i) {
+      threads.emplace_back([&, i] { outcomes[i + 1] = submits[i](); });
+      EXPECT_TRUE(hotline::testing::waitFor([&] { return committer_.queued() == i + 1; },
+                                            std::chrono::seconds(20),
+                                            std::chrono::milliseconds(1)));
+    }
+    store_.open();
+    for (std::thread& thread : threads) {
+      thread.join();
+    }
+    EXPECT_TRUE(outcomes[0]->isOk());
+    EXPECT_EQ(store_.waitCalls(calls_before + 2).back().inbound,
+              submits.size()); // planned in one batch
+    std::vector<Result<SubmitOutcome>> results;
+    for (size_t i = 1; i < outcomes.size(); ++i) {
+      results.push_back(std::move(*outcomes[i]));
+    }
+    return results;
+  }
+
   // "kind->target" of every outbox row of the ticket, in id order.
   std::vector<std::string> rowsOf(const std::string& ticket_id) {
     std::vector<std::string> rows;
@@ -55,7 +92,7 @@ protected:
     return rows;
   }
 
-  store::MemoryStore store_;
+  RecordingStore store_;
   GroupCommitter committer_{store_, GroupCommitter::Options{.sync_instances = {"city", "county"}},
                             [](std::vector<store::OutboxRow>) {}};
   CanonicalMapper mapper_;
@@ -97,6 +134,43 @@ TEST_F(PlannerRoutingTest, ANewHolderGetsTheTicketBeforeTheEvent) {
   ASSERT_TRUE(submit("core-platform", "event", eventBody("YC-1", "urged"), "e-urge", {}, true));
   EXPECT_EQ(rowsOf(ticket->ticket_id).back(), "event->dept-b");
   EXPECT_EQ(rowsOf(ticket->ticket_id).size(), 5u);
+}
+
+TEST_F(PlannerRoutingTest, ATicketAndItsReassignmentInOneBatchGiveTheNewHolderTheTicket) {
+  std::vector<Result<SubmitOutcome>> outcomes = inOneBatch({
+      [&] {
+        return submit("core-platform", "ticket", ticketBody("YC-2", "assigned"), "t-2", {"dept-a"});
+      },
+      [&] {
+        return submit("core-platform", "event", eventBody("YC-2", "reassigned"), "e-2", {"dept-b"},
+                      true);
+      },
+  });
+  ASSERT_TRUE(outcomes[0].isOk() && outcomes[1].isOk()) << outcomes[1].status().toString();
+  // As if they had come in two batches: dept-b gets the ticket (the batch's own snapshot)
+  // before the event, and dept-a, which got it in this batch, gets no second copy.
+  EXPECT_THAT(rowsOf(outcomes[0]->ticket_id),
+              ElementsAre("ticket->dept-a", "ticket->dept-b", "event->dept-b", "event->dept-a"));
+}
+
+TEST_F(PlannerRoutingTest, TwoEventsInOneBatchSendTheNewHolderOneSnapshot) {
+  auto ticket =
+      submit("core-platform", "ticket", ticketBody("YC-3", "assigned"), "t-3", {"dept-a"});
+  ASSERT_TRUE(ticket.isOk()) << ticket.status().toString();
+  std::vector<Result<SubmitOutcome>> outcomes = inOneBatch({
+      [&] {
+        return submit("core-platform", "event", eventBody("YC-3", "reassigned"), "e-3", {"dept-b"},
+                      true);
+      },
+      [&] {
+        return submit("core-platform", "event", eventBody("YC-3", "urged"), "e-3u", {}, true);
+      },
+  });
+  ASSERT_TRUE(outcomes[0].isOk() && outcomes[1].isOk()) << outcomes[1].status().toString();
+  // The urge goes to dept-b, which has the ticket from the reassignment's rows of this batch.
+  EXPECT_THAT(rowsOf(ticket->ticket_id),
+              ElementsAre("ticket->dept-a", "ticket->dept-b", "event->dept-b", "event->dept-a",
+                          "event->dept-b"));
 }
 
 TEST_F(PlannerRoutingTest, APeerPlatformFollowsEveryActionButIsNotSentItsOwnTicketBack) {
