@@ -26,8 +26,11 @@ struct CommandResult {
 // Runs `binary` with `args` to completion.
 CommandResult runCommand(const std::string& binary, const std::vector<std::string>& args);
 
-// A free TCP port on 127.0.0.1 (bound, read, released).
+// A free TCP port on 127.0.0.1, below the kernel's ephemeral range (child_process.cc says
+// why), never the same twice in one process.
 uint16_t freeLoopbackPort();
+// Where freeLoopbackPort() starts looking.
+inline constexpr int kLowestTestPort = 20000;
 
 // Polls `condition` every `poll` until it holds or `timeout` passes; true when it held. The
 // one polling loop of the tests: in-process waits poll often, process waits less so.
