@@ -60,7 +60,9 @@ std::string encodeBulk(const std::vector<const store::OutboxRow*>& rows) {
     writer.Key("payload");
     rapidjson::Document payload;
     if (isJsonType(row->content_type)) {
-      payload.Parse(row->body.data(), row->body.size());
+      // Full precision: a number re-emitted must be the number the body held, to the last
+      // digit (the default parse can be one unit in the last place off).
+      payload.Parse<rapidjson::kParseFullPrecisionFlag>(row->body.data(), row->body.size());
     }
     if (isJsonType(row->content_type) && !payload.HasParseError()) {
       // Re-emitted compact through the writer: a pretty-printed body would otherwise break

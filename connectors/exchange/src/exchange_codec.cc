@@ -10,7 +10,9 @@ namespace {
 // The body as a JSON object that repeats no member name, or InvalidArgument naming what was
 // expected.
 Status parseObject(rapidjson::Document& document, std::string_view body, const char* what) {
-  document.Parse(body.data(), body.size());
+  // Full precision: the body is written out again, and a number must come back exactly as
+  // the peer wrote it (the default parse can be one unit in the last place off).
+  document.Parse<rapidjson::kParseFullPrecisionFlag>(body.data(), body.size());
   if (document.HasParseError() || !document.IsObject()) {
     return invalidArgument(std::string("body: not a JSON object (") + what + ")");
   }

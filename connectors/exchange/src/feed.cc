@@ -61,7 +61,7 @@ Result<std::string> encodeFeedItem(uint64_t seq, std::string_view kind,
     return json::toText(item);
   }
   rapidjson::Document parsed(&allocator);
-  parsed.Parse(body.data(), body.size());
+  parsed.Parse<rapidjson::kParseFullPrecisionFlag>(body.data(), body.size()); // re-emitted
   if (parsed.HasParseError() || !parsed.IsObject()) {
     return invalidArgument("body: not a JSON object (a canonical " + std::string(kind) + ")");
   }

@@ -29,6 +29,18 @@ TEST(InboundTicket, CityNormalisesAnEscalation) {
             R"("title":"路灯不亮","content":"文化路路灯不亮","status":"submitted"})");
 }
 
+TEST(InboundTicket, ANumberComesThroughExactly) {
+  // 17 significant digits: RapidJSON's default parse rounds this one to 137.88454591.
+  Result<InboundTicket> ticket = normaliseInboundTicket(
+      R"({"refs":[{"system":"shangqiu-12345","number":"SQ-2"}],"content":"c",)"
+      R"("location":{"lng":137.88454590999999,"lat":34.1},"status":"assigned"})",
+      "shangqiu-12345", Role::County);
+  ASSERT_TRUE(ticket.isOk()) << ticket.status().toString();
+  EXPECT_NE(ticket->body.find(R"("location":{"lng":137.88454590999999,"lat":34.1})"),
+            std::string::npos)
+      << ticket->body;
+}
+
 TEST(InboundTicket, CountyMarksADispatchAsFromTheCity) {
   Result<InboundTicket> ticket = normaliseInboundTicket(
       R"({"refs":[{"system":"shangqiu-12345","number":"SQ-1"}],"channel":"web","content":"c","status":"assigned"})",

@@ -70,6 +70,13 @@ TEST(CorePlatformCodec, AKnowledgeRowIsAKnowledgeLine) {
                               "\n");
 }
 
+TEST(CorePlatformCodec, ANumberIsSentExactlyAsStored) {
+  // 17 significant digits: RapidJSON's default parse rounds this one to 137.88454591.
+  store::OutboxRow a = row(4, "k-4", R"({"location":{"lng":137.88454590999999,"lat":34.1}})");
+  EXPECT_NE(encodeBulk({&a}).find(R"({"lng":137.88454590999999,"lat":34.1})"), std::string::npos)
+      << encodeBulk({&a});
+}
+
 TEST(CorePlatformCodec, DecodesResultsBareAndInTheEnvelope) {
   auto bare = decodeBulkResults(
       R"({"results":[{"idempotency_key":"a","status":201,"message":"created"},
