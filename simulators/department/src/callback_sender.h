@@ -35,6 +35,9 @@ public:
 
 private:
   std::string nextMsgId();
+  // Sends `message`, again while the gateway does not take it and retries are left; `sent`
+  // gets the last reply and the number of attempts.
+  void deliver(const CallbackMessage& message, SentCallback& sent);
 
   const DepartmentOptions& options_;
   const std::optional<GatewayClient> gateway_;

@@ -74,6 +74,8 @@ std::string actAnswer(const SentCallback& sent) {
   out.Int(sent.status);
   out.Key("reply_verified");
   out.Bool(sent.reply_verified);
+  out.Key("attempts");
+  out.Int(sent.attempts);
   out.Key("error");
   out.String(sent.error.c_str(), static_cast<rapidjson::SizeType>(sent.error.size()));
   out.Key("reply");

@@ -47,6 +47,8 @@ struct RawFlags {
   std::string sign_alg = "HMAC-SHA256";
   std::string format = "json";
   std::string pull_interval;
+  std::string callback_retries;
+  std::string callback_retry_ms;
 };
 
 // True when `flag` is one of ours (and stores its value); the others go to the serve options.
@@ -76,6 +78,10 @@ Result<bool> applyFlag(std::string_view flag, const std::string& value, Departme
     options.behaviour_file = value;
   } else if (flag == "--pull-interval-ms") {
     raw.pull_interval = value;
+  } else if (flag == "--callback-retries") {
+    raw.callback_retries = value;
+  } else if (flag == "--callback-retry-ms") {
+    raw.callback_retry_ms = value;
   } else {
     return false;
   }
@@ -133,6 +139,18 @@ Status applyShape(const RawFlags& raw, DepartmentOptions& options) {
       return invalidArgument("--pull-interval-ms needs --gateway (where to pull tasks from)");
     }
   }
+  if (!raw.callback_retries.empty() &&
+      (!parseMillis(raw.callback_retries, options.callback_retries) ||
+       options.callback_retries > 10)) {
+    return invalidArgument("--callback-retries: expected 0..10, got \"" + raw.callback_retries +
+                           "\"");
+  }
+  if (!raw.callback_retry_ms.empty() &&
+      (!parseMillis(raw.callback_retry_ms, options.callback_retry_ms) ||
+       options.callback_retry_ms > 60'000)) {
+    return invalidArgument("--callback-retry-ms: expected 0..60000, got \"" +
+                           raw.callback_retry_ms + "\"");
+  }
   if (options.case_prefix.empty()) {
     options.case_prefix = options.unit_code + "-" + currentYear();
   }
@@ -189,7 +207,10 @@ std::string departmentUsage() {
          "  --handler NAME         handler of callbacks (default 值班员)\n"
          "  --case-prefix P        case numbers P-000001… (default <unit-code>-<year>)\n"
          "  --behaviour FILE       behaviour script run for every new task (README.md)\n"
-         "  --pull-interval-ms N   poll the gateway for new tasks every N ms (pull mode)\n";
+         "  --pull-interval-ms N   poll the gateway for new tasks every N ms (pull mode)\n"
+         "  --callback-retries N   resend a callback the gateway did not take (no answer,\n"
+         "                         408, 429, 5xx) up to N more times, same msgId (default 3)\n"
+         "  --callback-retry-ms M  wait M ms before the first resend, doubling (default 200)\n";
 }
 
 } // namespace hotline::sim::department

@@ -26,6 +26,10 @@ struct DepartmentOptions {
   std::string case_prefix; // caseNo = <case_prefix>-<n>; default <unit_code>-<year>
   std::string behaviour_file;
   int64_t pull_interval_ms = 0; // 0 = push mode only
+  // A callback the gateway did not take (no answer, 408, 429, 5xx) is sent again, with the
+  // same msgId, up to this many more times, waiting callback_retry_ms, then twice that, ...
+  int64_t callback_retries = 3;
+  int64_t callback_retry_ms = 200;
 };
 
 // Parses the arguments after the subcommand. InvalidArgument names the offending flag; the

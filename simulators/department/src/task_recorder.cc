@@ -178,6 +178,8 @@ std::string TaskRecorder::callbacksJson() const {
     out.Key("reply_verified");
     out.Bool(callback.reply_verified);
     member(out, "error", callback.error);
+    out.Key("attempts");
+    out.Int(callback.attempts);
     out.EndObject();
   }
   out.EndArray();

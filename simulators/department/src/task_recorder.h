@@ -31,6 +31,7 @@ struct SentCallback {
   std::string reply;
   bool reply_verified = false;
   std::string error; // why it failed (empty when it worked)
+  int attempts = 1;  // sends of the same msgId (the retries after a failed one)
 };
 
 struct StoredAnswer {

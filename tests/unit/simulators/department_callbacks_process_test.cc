@@ -101,6 +101,50 @@ TEST(DepartmentSimulatorCallbacks, XmlVariantFromABehaviourFile) {
   }
 }
 
+TEST(DepartmentSimulatorCallbacks, ACallbackTheGatewayDidNotTakeIsSentAgainWithTheSameMsgId) {
+  FakeGateway gateway;
+  RunningDepartment department =
+      startDepartment({"--gateway", gateway.url(), "--callback-retry-ms", "5"});
+  SimClient sim(department.port);
+  gateway.failNextCallbacks(2, 503);
+  rapidjson::Document answer =
+      sim.post("/sim/act", R"({"ticket_no":"YC7","action":"sign"})").json();
+  EXPECT_EQ(answer["data"]["status"].GetInt(), 200);
+  EXPECT_EQ(answer["data"]["attempts"].GetInt(), 3);
+  const std::vector<ReceivedCallback> sends = gateway.callbacks();
+  ASSERT_EQ(sends.size(), 3u);
+  for (const ReceivedCallback& send : sends) {
+    EXPECT_TRUE(send.verified); // signed afresh each time
+    EXPECT_EQ(parsed(send.body)["msgId"], parsed(sends[0].body)["msgId"]);
+  }
+  EXPECT_EQ(sim.stats()["callbacks_failed"], 0u);
+
+  // A refusal (4xx) is not sent again; a gateway that stays down is, until the retries end.
+  gateway.setCallbackStatus(409);
+  answer = sim.post("/sim/act", R"({"ticket_no":"YC7","action":"progress"})").json();
+  EXPECT_EQ(answer["data"]["status"].GetInt(), 409);
+  EXPECT_EQ(answer["data"]["attempts"].GetInt(), 1);
+  gateway.failNextCallbacks(10, 502);
+  answer = sim.post("/sim/act", R"({"ticket_no":"YC7","action":"result"})").json();
+  EXPECT_EQ(answer["data"]["status"].GetInt(), 502);
+  EXPECT_EQ(answer["data"]["attempts"].GetInt(), 4); // the first send and 3 retries (default)
+  EXPECT_EQ(gateway.callbacks().size(), 3u + 1u + 4u);
+  EXPECT_EQ(sim.stats()["callbacks_failed"], 2u);
+}
+
+TEST(DepartmentSimulatorCallbacks, RetryOptionsOutOfRangeAreRefusedNamingTheFlag) {
+  for (const std::vector<std::string>& flags :
+       {std::vector<std::string>{"--callback-retries", "11"},
+        std::vector<std::string>{"--callback-retry-ms", "-1"}}) {
+    std::vector<std::string> args{"department", "--port",  "0",      "--app-key", "yc-cgj",
+                                  "--secret",   "s3cret!", flags[0], flags[1]};
+    hotline::testing::CommandResult run =
+        hotline::testing::runCommand(HOTLINE_BINARY_DIR "/bin/hotline-sim", args);
+    EXPECT_NE(run.exit_code, 0) << flags[0];
+    EXPECT_NE(run.err.find(flags[0]), std::string::npos) << run.err;
+  }
+}
+
 TEST(DepartmentSimulatorCallbacks, ActSendsNowAndAnswersTheGatewaysReply) {
   FakeGateway gateway;
   RunningDepartment department = startDepartment({"--gateway", gateway.url()});

@@ -54,6 +54,12 @@ void FakeGateway::setCallbackStatus(int status) {
   callback_status_ = status;
 }
 
+void FakeGateway::failNextCallbacks(int count, int status) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  failures_left_ = count;
+  failure_status_ = status;
+}
+
 void FakeGateway::setPullTasks(std::string tasks_json) {
   std::lock_guard<std::mutex> lock(mutex_);
   pull_tasks_ = std::move(tasks_json);
@@ -74,6 +80,11 @@ void FakeGateway::onCallback(const httplib::Request& request, httplib::Response&
     std::lock_guard<std::mutex> lock(mutex_);
     callbacks_.push_back(received);
     status = callback_status_;
+    if (failures_left_ > 0) {
+      --failures_left_;
+      response.status = failure_status_; // as a gateway that is down or overloaded answers
+      return;
+    }
   }
   if (!caller) {
     response.status = 401;

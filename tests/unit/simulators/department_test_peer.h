@@ -40,6 +40,8 @@ public:
   std::vector<ReceivedCallback> callbacks() const;
   // What POST …/dept/v1/callbacks answers (the body is the JSON envelope with this code).
   void setCallbackStatus(int status);
+  // The next `count` callbacks are answered `status` (unsigned), the later ones as before.
+  void failNextCallbacks(int count, int status);
   // The pull feed: GET …/dept/v1/tasks?…&since=0 returns these tasks' JSON (an array's
   // members), later cursors return none.
   void setPullTasks(std::string tasks_json);
@@ -58,6 +60,8 @@ private:
   mutable std::mutex mutex_;
   std::vector<ReceivedCallback> callbacks_;
   int callback_status_ = 200;
+  int failures_left_ = 0;
+  int failure_status_ = 0;
   std::string pull_tasks_;
   int pulls_ = 0;
 };
