@@ -11,6 +11,7 @@
 
 #include "core/audit/audit_chain.h"
 #include "core/store/sqlite_store.h"
+#include "tests/bench/bench_dir.h"
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/Utility.h>
@@ -19,8 +20,6 @@
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 
-#include <filesystem>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -30,22 +29,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace Poco::Data::Keywords;
 
-class BenchDir {
-public:
-  BenchDir() {
-    std::random_device random;
-    path_ = fs::temp_directory_path() / ("hotline-store-bench-" + std::to_string(random()));
-    fs::create_directories(path_);
-  }
-  ~BenchDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-  fs::path path_;
-};
+using bench::BenchDir;
+using bench::digestOf;
 
 // Where a commit's keys land in their indexes decides what a commit costs once the store is
 // large: a key at the end of its index dirties the same few pages as the previous commit's,
@@ -54,18 +39,6 @@ enum class Keys {
   PeerOrdered, // the peer's message ids increase (WeChat MsgId, an SMS vendor's id)
   Digest,      // no peer id: the dedupe key is a digest of the body, so uniformly spread
 };
-
-// A 16-hex-digit stand-in for a body digest: distinct for every n, in no order.
-std::string digestOf(int64_t n) {
-  uint64_t x = static_cast<uint64_t>(n) * 0x9E3779B97F4A7C15ULL;
-  x ^= x >> 29;
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(16, '0');
-  for (int i = 15; i >= 0; --i, x >>= 4) {
-    hex[static_cast<size_t>(i)] = kHex[x & 0xf];
-  }
-  return hex;
-}
 
 std::string padded(const char* prefix, int64_t n) {
   std::string digits = std::to_string(n);
@@ -79,8 +52,8 @@ std::string padded(const char* prefix, int64_t n) {
 // increasing numbers, idempotency keys derived from the dedupe key.
 InboundCommit pipelineCommit(int64_t n, Keys keys) {
   const std::string ticket = padded("T", n / 3);
-  const std::string peer_id =
-      keys == Keys::PeerOrdered ? std::to_string(23'000'000'000'000'000 + n) : digestOf(n);
+  const std::string peer_id = keys == Keys::PeerOrdered ? std::to_string(23'000'000'000'000'000 + n)
+                                                        : digestOf(static_cast<uint64_t>(n));
   InboundCommit commit;
   commit.received_at_ms = 1'700'000'000'000 + n;
   commit.dedupe_key = "wechat/" + peer_id;
@@ -120,7 +93,7 @@ std::vector<InboundCommit> nextBatch(int64_t& next, int64_t size, Keys keys) {
 
 void commitBatches(benchmark::State& state, const CommitRun& run) {
   const auto batch_size = static_cast<int64_t>(state.range(0));
-  BenchDir dir;
+  BenchDir dir("hotline-store-bench-");
   SqliteOptions options;
   options.path = dir.file("gateway.db");
   options.synchronous_full = run.synchronous_full;
@@ -195,7 +168,7 @@ std::unique_ptr<Poco::Data::Session> benchSession(const std::string& path) {
 }
 
 void BM_MessageInsertPocoData(benchmark::State& state) {
-  BenchDir dir;
+  BenchDir dir("hotline-store-bench-");
   std::unique_ptr<Poco::Data::Session> session = benchSession(dir.file("poco.db"));
   Poco::Int64 received_at = 1'700'000'000'000;
   std::string source = "wechat", kind = "ticket", content_type = "application/json";
@@ -221,7 +194,7 @@ void BM_MessageInsertPocoData(benchmark::State& state) {
 BENCHMARK(BM_MessageInsertPocoData);
 
 void BM_MessageInsertRawSqlite(benchmark::State& state) {
-  BenchDir dir;
+  BenchDir dir("hotline-store-bench-");
   std::unique_ptr<Poco::Data::Session> session = benchSession(dir.file("raw.db"));
   sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*session);
   sqlite3_stmt* insert = nullptr;

@@ -13,47 +13,18 @@
 // journal holds durability) at hundreds to thousands.
 
 #include "core/store/sqlite_store.h"
+#include "tests/bench/bench_dir.h"
 
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
-#include <random>
 #include <string>
 #include <vector>
 
 namespace hotline::store {
 namespace {
 
-namespace fs = std::filesystem;
-
-class BenchDir {
-public:
-  BenchDir() {
-    std::random_device random;
-    path_ = fs::temp_directory_path() / ("hotline-store-mix-" + std::to_string(random()));
-    fs::create_directories(path_);
-  }
-  ~BenchDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-  fs::path path_;
-};
-
-// Distinct for every n, in no order: a body digest.
-std::string digestOf(uint64_t n) {
-  uint64_t x = n * 0x9E3779B97F4A7C15ULL;
-  x ^= x >> 29;
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(32, '0');
-  for (int i = 31; i >= 0; --i, x = (x >> 4) | (x << 60)) {
-    hex[static_cast<size_t>(i)] = kHex[x & 0xf];
-  }
-  return hex;
-}
+using bench::BenchDir;
+using bench::digestOf;
 
 // The gateway's ids sort by time: zero-padded sequence numbers stand in for them.
 std::string sortable(const char* prefix, uint64_t n) {
@@ -65,7 +36,9 @@ InboundCommit benchTicket(uint64_t n, bool bodies) {
   const std::string ticket = sortable("T", n);
   InboundCommit commit;
   commit.received_at_ms = 1'700'000'000'000 + static_cast<int64_t>(n);
-  commit.dedupe_key = "bench\nsha256:" + digestOf(n) + digestOf(n + 1);
+  // 64 hex digits, as a SHA-256 is.
+  commit.dedupe_key =
+      "bench\nsha256:" + digestOf(n) + digestOf(~n) + digestOf(3 * n + 1) + digestOf(7 * n + 5);
   commit.source = "bench";
   commit.kind = "ticket";
   commit.content_type = "application/json";
@@ -133,7 +106,7 @@ public:
   }
 
 private:
-  BenchDir dir_;
+  BenchDir dir_{"hotline-store-mix-"};
   bool bodies_;
   std::unique_ptr<SqliteStore> store_;
   std::string error_;
