@@ -123,8 +123,9 @@ private:
   std::map<std::pair<std::string, std::string>, std::string> links_;
   std::map<std::string, std::vector<std::string>> holders_;
   // Per ticket: the targets given rows, the messages' sources and the last snapshot (the body
-  // of a "ticket" row). Without them a ticket and an event of it in one batch sent a new
-  // holder the snapshot twice: the event saw no row of the ticket for that holder yet.
+  // of a "ticket" row). Without them, an event planned in the batch of its ticket (or of an
+  // earlier event) saw neither those rows nor the snapshot: a new holder got the ticket twice,
+  // or not at all.
   std::map<std::string, std::set<std::string>> row_targets_;
   std::map<std::string, std::set<std::string>> sources_;
   std::map<std::string, std::string> snapshots_;
