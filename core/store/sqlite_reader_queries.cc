@@ -9,6 +9,8 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
 
+#include <algorithm>
+
 namespace hotline::store {
 namespace {
 
@@ -55,27 +57,30 @@ Result<std::vector<OutboxRow>> SqliteReader::listOutbox(OutboxState state, int64
   return rows;
 }
 
+// Not "GROUP BY state": that counts every row ever written (0.19 s at 2 million rows), on
+// every /metrics scrape and /readyz probe. Pending, dead and discarded rows are counted
+// through the (state, id) index and stay few. Delivered rows are the rest: outbox rows are
+// never deleted and AUTOINCREMENT ids leave no gaps (a rolled-back insert also rolls back
+// sqlite_sequence), so the rows are exactly MAX(id) - MIN(id) + 1, two index look-ups.
+constexpr const char* kOutboxCounts =
+    "SELECT (SELECT COUNT(*) FROM outbox WHERE state = 'pending'),"
+    " (SELECT COUNT(*) FROM outbox WHERE state = 'dead'),"
+    " (SELECT COUNT(*) FROM outbox WHERE state = 'discarded'),"
+    " COALESCE((SELECT MAX(id) FROM outbox) - (SELECT MIN(id) FROM outbox) + 1, 0)";
+
 Result<OutboxCounts> SqliteReader::outboxCounts() {
   std::lock_guard<std::mutex> lock(mutex_);
-  std::vector<std::string> states;
-  std::vector<Poco::Int64> counts;
+  Poco::Int64 pending = 0, dead = 0, discarded = 0, rows = 0;
   try {
-    connection_->session() << "SELECT state, COUNT(*) FROM outbox GROUP BY state", into(states),
-        into(counts), now;
+    connection_->session() << kOutboxCounts, into(pending), into(dead), into(discarded), into(rows),
+        now;
   } catch (const Poco::Exception& error) {
     return connection_->pocoError("cannot count the outbox", error);
   }
   OutboxCounts result;
-  for (size_t i = 0; i < states.size() && i < counts.size(); ++i) {
-    const OutboxState state = outboxStateFromColumn(states[i]);
-    if (state == OutboxState::Pending) {
-      result.pending = counts[i];
-    } else if (state == OutboxState::Dead) {
-      result.dead = counts[i];
-    } else if (state == OutboxState::Delivered) {
-      result.delivered = counts[i];
-    }
-  }
+  result.pending = pending;
+  result.dead = dead;
+  result.delivered = std::max<int64_t>(0, rows - pending - dead - discarded);
   return result;
 }
 

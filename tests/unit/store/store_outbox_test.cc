@@ -181,5 +181,28 @@ TYPED_TEST(StoreOutboxTest, CountsFollowTheStates) {
   EXPECT_EQ((*delivered)[0].id, a);
 }
 
+// The counts of /metrics and /readyz: exact after a refused batch (rolled back after it had
+// inserted rows) and after rows moved on, without counting every row ever written.
+TYPED_TEST(StoreOutboxTest, CountsStayExactAfterARolledBackBatch) {
+  const int64_t a = this->commitOne("T1", "a");
+  // The second commit repeats a's dedupe key: the whole batch is refused, its first commit's
+  // outbox row included.
+  const std::vector<InboundCommit> batch{makeCommit("T2", "new"), makeCommit("T3", "a")};
+  Result<std::vector<std::vector<int64_t>>> refused = this->store_->commitInbound(batch);
+  ASSERT_FALSE(refused.isOk());
+  const int64_t b = this->commitOne("T2", "b");
+  const int64_t c = this->commitOne("T3", "c");
+  this->commitOne("T4", "d");
+  ASSERT_TRUE(this->record(Kind::Delivered, a, 200));
+  ASSERT_TRUE(this->record(Kind::Delivered, c, 200));
+  ASSERT_TRUE(this->record(Kind::Dead, b, 422, "unprocessable"));
+  ASSERT_TRUE(this->store_->discardDead(b, "admin:ops", "duplicate of T1"));
+  Result<OutboxCounts> counts = this->store_->outboxCounts();
+  ASSERT_TRUE(counts.isOk()) << counts.status().toString();
+  EXPECT_EQ(counts->pending, 1);
+  EXPECT_EQ(counts->dead, 0);
+  EXPECT_EQ(counts->delivered, 2);
+}
+
 } // namespace
 } // namespace hotline::store::testing
