@@ -2,6 +2,7 @@
 
 #include "core/admin/admin_json.h"
 #include "core/admin/admin_token.h"
+#include "core/admin/dead_letter_replay.h"
 #include "core/audit/audit_verifier.h"
 
 #include <Poco/URI.h>
@@ -20,12 +21,18 @@ struct Query {
   size_t limit = 100;
   std::string ticket;
   std::string state;
+  std::string target;
+  bool all = false;
+  std::string raw_limit; // as given: the bulk replay has limits of its own
 };
 
 Query parseQuery(const std::string& raw) {
   Query query;
   try {
     for (const auto& [key, value] : Poco::URI("/?" + raw).getQueryParameters()) {
+      if (key == "limit") {
+        query.raw_limit = value; // first: the number below may not parse
+      }
       if (key == "after") {
         query.after = std::stoll(value);
       } else if (key == "limit") {
@@ -34,6 +41,10 @@ Query parseQuery(const std::string& raw) {
         query.ticket = value;
       } else if (key == "state") {
         query.state = value;
+      } else if (key == "target") {
+        query.target = value;
+      } else if (key == "all") {
+        query.all = value == "true";
       }
     }
   } catch (const std::exception&) {
@@ -160,6 +171,28 @@ public:
       s_.dead_letters->replayed(*row);
     }
     answerJson(response, 200, R"({"replayed":)" + std::to_string(row->id) + "}");
+  }
+
+  void replayAll(const http::HttpRequest& request, http::HttpResponse& response) {
+    Query query = parseQuery(request.query);
+    if (query.target.empty() == !query.all) {
+      response.setError(400, "invalid_argument",
+                        "POST /admin/v1/dlq/replay: give target=NAME (the dead letters of one "
+                        "target), or all=true (of every target), not both");
+      return;
+    }
+    Result<size_t> limit = parseBulkReplayLimit(query.raw_limit);
+    if (!limit) {
+      answerStatus(response, limit.status());
+      return;
+    }
+    Result<BulkReplay> done =
+        replayDeadLetters(s_.store, s_.dead_letters, query.target, *limit, kActor);
+    if (!done) {
+      answerStatus(response, done.status());
+      return;
+    }
+    answerJson(response, 200, bulkReplayJson(*done));
   }
 
   void discard(const http::HttpRequest& request, http::HttpResponse& response) {
@@ -303,6 +336,7 @@ Status registerAdminApi(http::Router& router, AdminServices services) {
       {"GET", "/metrics", &AdminApi::metrics, false},
       {"GET", "/admin/v1/dlq", &AdminApi::listDead, false},
       {"GET", "/admin/v1/dlq/{id}", &AdminApi::showDead, false},
+      {"POST", "/admin/v1/dlq/replay", &AdminApi::replayAll, false},
       {"POST", "/admin/v1/dlq/{id}/replay", &AdminApi::replay, false},
       {"POST", "/admin/v1/dlq/{id}/discard", &AdminApi::discard, false},
       {"GET", "/admin/v1/outbox", &AdminApi::listOutbox, false},

@@ -5,6 +5,8 @@
 //   GET  /admin/v1/dlq?after=&limit=          dead letters
 //   GET  /admin/v1/dlq/{id}                   one dead letter, with its body
 //   POST /admin/v1/dlq/{id}/replay            deliver it again (audited)
+//   POST /admin/v1/dlq/replay?target=|all=true&limit=
+//                                             replay dead letters in bulk (dead_letter_replay.h)
 //   POST /admin/v1/dlq/{id}/discard           give it up; body {"reason":"..."} (audited)
 //   GET  /admin/v1/outbox?state=&after=&limit= outbox rows in a state
 //   GET  /admin/v1/audit?after=&limit=&ticket= audit records

@@ -8,6 +8,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <ostream>
 
 namespace hotline::app {
@@ -100,6 +101,26 @@ int verifyDatabase(const std::string& path, std::ostream& out, std::ostream& err
   return kExitFailure;
 }
 
+bool hasFlag(const std::vector<std::string>& args, const std::string& flag) {
+  return std::find(args.begin(), args.end(), flag) != args.end();
+}
+
+// dlq replay --target T | --all [--limit N]: POST /admin/v1/dlq/replay.
+int replayInBulk(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const std::string target = option(args, "--target");
+  const bool all = hasFlag(args, "--all");
+  if (target.empty() == !all) {
+    err << "dlq replay: give a dead letter's ID, --target NAME (its dead letters) or --all\n";
+    return kExitUsage;
+  }
+  std::string query = all ? "?all=true" : "?target=" + encoded(target);
+  const std::string limit = option(args, "--limit");
+  if (!limit.empty()) {
+    query += "&limit=" + encoded(limit);
+  }
+  return call(args, "POST", "/admin/v1/dlq/replay" + query, "", out, err);
+}
+
 } // namespace
 
 int runDlqCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -110,6 +131,9 @@ int runDlqCommand(const std::vector<std::string>& args, std::ostream& out, std::
   }
   if (verb == "list") {
     return call(args, "GET", "/admin/v1/dlq" + pageQuery(args), "", out, err);
+  }
+  if (verb == "replay" && !positional(args, 2, id)) {
+    return replayInBulk(args, out, err);
   }
   if (!positional(args, 2, id)) {
     err << "dlq " << verb << ": missing the dead letter's ID\n";

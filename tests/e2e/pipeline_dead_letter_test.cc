@@ -98,6 +98,31 @@ TEST(PipelineDeadLetter, APoisonedTicketDoesNotHoldUpOthersAndReplayDeliversItIn
   EXPECT_EQ(world.stopGateway(SIGTERM), 0);
 }
 
+TEST(PipelineDeadLetter, ReplayingATargetsDeadLettersInBulkDeliversEachTicketInOrder) {
+  World world;
+  world.startGateway();
+  ASSERT_TRUE(world.gatewayHealthy()) << world.gatewayLog();
+  const std::string first = poisonedTicket(world, "POISON-3");
+  const std::string second = poisonedTicket(world, "POISON-4");
+  ASSERT_TRUE(waitFor([&] { return deadLetterIds(world).size() == 2; }, std::chrono::seconds(30)));
+  ASSERT_EQ(world.sim("DELETE", "/sim/faults").status, 200);
+
+  CommandResult unclear = world.cli({"dlq", "replay"});
+  EXPECT_EQ(unclear.exit_code, 2);
+  EXPECT_THAT(unclear.err, HasSubstr("--target NAME"));
+  CommandResult replay = world.cli({"dlq", "replay", "--target", "core"});
+  ASSERT_EQ(replay.exit_code, 0) << replay.err;
+  EXPECT_THAT(replay.out, HasSubstr("\"replayed\": 2"));
+  for (const std::string& id : {first, second}) {
+    ASSERT_TRUE(waitFor([&] { return itemsOf(world, id).size() == 3; }, std::chrono::seconds(30)))
+        << id;
+    EXPECT_EQ(itemsOf(world, id), (std::vector<std::string>{"ticket", "accepted", "assigned"}));
+  }
+  EXPECT_EQ(world.simStats().order_violations, 0);
+  EXPECT_TRUE(deadLetterIds(world).empty());
+  EXPECT_EQ(world.stopGateway(SIGTERM), 0);
+}
+
 TEST(PipelineDeadLetter, DiscardingADeadLetterLetsTheRestOfItsTicketFlow) {
   World world;
   world.startGateway();

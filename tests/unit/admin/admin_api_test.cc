@@ -57,6 +57,25 @@ protected:
   std::vector<std::string> reload_actors_;
   std::string reload_error_;
 
+  // A row for `target` of a new ticket, dead-lettered; its outbox id.
+  int64_t deadLetter(const std::string& target, const std::string& ticket_id) {
+    store::InboundCommit commit;
+    commit.dedupe_key = "intake\n" + ticket_id + target;
+    commit.source = "intake";
+    commit.kind = "ticket";
+    commit.ticket_id = ticket_id;
+    commit.answer_body = "{}";
+    commit.outbox.push_back(
+        {target, ticket_id, "ticket", "application/json", "{}", "hl-" + ticket_id + target});
+    auto ids = store_.commitInbound(std::span<const store::InboundCommit>(&commit, 1));
+    EXPECT_TRUE(ids.isOk());
+    const int64_t id = ids.isOk() ? (*ids)[0][0] : 0;
+    store::DeliveryRecord dead{id, store::DeliveryRecord::Kind::Dead, 1, 0, "410 gone", 410, 1};
+    EXPECT_TRUE(store_.recordDeliveries(std::span<const store::DeliveryRecord>(&dead, 1)).isOk());
+    return id;
+  }
+  store::OutboxState stateOf(int64_t id) { return store_.outboxRow(id)->value().state; }
+
   http::HttpResponse call(const std::string& method, const std::string& path,
                           const std::string& token = "t0ken", const std::string& query = "") {
     http::HttpRequest request;
@@ -113,6 +132,49 @@ TEST_F(AdminApiTest, ReplayMakesTheRowPendingTellsDeliveryAndIsAudited) {
   EXPECT_EQ(audit->back().actor, "admin");
   // A row that is no longer dead cannot be replayed twice.
   EXPECT_EQ(call("POST", "/admin/v1/dlq/" + std::to_string(outbox_id_) + "/replay").status, 412);
+}
+
+TEST_F(AdminApiTest, BulkReplaySendsATargetsDeadLettersAgainInOrderAndAudited) {
+  // outbox_id_ is a dead letter of "core" already.
+  const int64_t a1 = deadLetter("dept-a", "01JDTICKET0000000000000002");
+  const int64_t b1 = deadLetter("dept-b", "01JDTICKET0000000000000003");
+  const int64_t a2 = deadLetter("dept-a", "01JDTICKET0000000000000004");
+  http::HttpResponse replay = call("POST", "/admin/v1/dlq/replay", "t0ken", "target=dept-a");
+  ASSERT_EQ(replay.status, 200) << replay.body;
+  EXPECT_EQ(replay.body, R"({"replayed":2,"skipped":0,"more":false})");
+  EXPECT_EQ(control_.replayed_ids, (std::vector<int64_t>{a1, a2})); // in id order
+  EXPECT_EQ(stateOf(a1), store::OutboxState::Pending);
+  EXPECT_EQ(stateOf(a2), store::OutboxState::Pending);
+  EXPECT_EQ(stateOf(b1), store::OutboxState::Dead); // other targets are left alone
+  EXPECT_EQ(stateOf(outbox_id_), store::OutboxState::Dead);
+  auto audit = store_.queryAudit(0, 100, "01JDTICKET0000000000000004");
+  ASSERT_TRUE(audit.isOk());
+  EXPECT_EQ(audit->back().action, "replayed");
+  EXPECT_EQ(audit->back().actor, "admin");
+
+  // all=true with a limit: one at a time, and "more" says whether any are left.
+  replay = call("POST", "/admin/v1/dlq/replay", "t0ken", "all=true&limit=1");
+  EXPECT_EQ(replay.body, R"({"replayed":1,"skipped":0,"more":true})");
+  replay = call("POST", "/admin/v1/dlq/replay", "t0ken", "all=true&limit=1");
+  EXPECT_EQ(replay.body, R"({"replayed":1,"skipped":0,"more":false})");
+  EXPECT_EQ(control_.replayed_ids, (std::vector<int64_t>{a1, a2, outbox_id_, b1}));
+  replay = call("POST", "/admin/v1/dlq/replay", "t0ken", "all=true");
+  EXPECT_EQ(replay.body, R"({"replayed":0,"skipped":0,"more":false})");
+}
+
+TEST_F(AdminApiTest, BulkReplayRefusesAnUnclearRequestAndChangesNothing) {
+  for (const char* query : {"", "target=core&all=true", "target=core&limit=0",
+                            "target=core&limit=10001", "target=core&limit=ten"}) {
+    http::HttpResponse replay = call("POST", "/admin/v1/dlq/replay", "t0ken", query);
+    EXPECT_EQ(replay.status, 400) << query;
+    EXPECT_THAT(replay.body, HasSubstr(std::string(query).find("limit") == std::string::npos
+                                           ? "target=NAME"
+                                           : "limit: expected 1..10000"))
+        << query;
+  }
+  EXPECT_EQ(call("POST", "/admin/v1/dlq/replay", "", "target=core").status, 401);
+  EXPECT_TRUE(control_.replayed_ids.empty());
+  EXPECT_EQ(stateOf(outbox_id_), store::OutboxState::Dead);
 }
 
 TEST_F(AdminApiTest, DiscardIsAuditedWithTheReason) {
