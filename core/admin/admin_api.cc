@@ -131,7 +131,9 @@ public:
 
   void listDead(const http::HttpRequest& request, http::HttpResponse& response) {
     Query query = parseQuery(request.query);
-    auto rows = s_.store.listOutbox(store::OutboxState::Dead, query.after, query.limit);
+    auto rows = query.target.empty()
+                    ? s_.store.listOutbox(store::OutboxState::Dead, query.after, query.limit)
+                    : deadLettersOf(s_.store, query.target, query.after, query.limit);
     rows ? answerJson(response, 200, outboxPage(*rows)) : answerStatus(response, rows.status());
   }
 

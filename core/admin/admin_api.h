@@ -2,7 +2,7 @@
 // The admin API (DESIGN.md §10), served on its own port, loopback by default:
 //   GET  /readyz                              ready to take traffic? (no token)
 //   GET  /metrics                             Prometheus text
-//   GET  /admin/v1/dlq?after=&limit=          dead letters
+//   GET  /admin/v1/dlq?after=&limit=&target=  dead letters (of one target)
 //   GET  /admin/v1/dlq/{id}                   one dead letter, with its body
 //   POST /admin/v1/dlq/{id}/replay            deliver it again (audited)
 //   POST /admin/v1/dlq/replay?target=|all=true&limit=

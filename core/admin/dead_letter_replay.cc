@@ -53,6 +53,28 @@ Result<BulkReplay> replayDeadLetters(store::Store& store, DeadLetterControl* con
   }
 }
 
+Result<std::vector<store::OutboxRow>> deadLettersOf(store::Store& store, const std::string& target,
+                                                    int64_t after, size_t limit) {
+  std::vector<store::OutboxRow> found;
+  while (found.size() < limit) {
+    Result<std::vector<store::OutboxRow>> page =
+        store.listOutbox(store::OutboxState::Dead, after, kPage);
+    if (!page) {
+      return page.status();
+    }
+    if (page->empty()) {
+      break;
+    }
+    for (store::OutboxRow& row : *page) {
+      after = row.id;
+      if (row.target == target && found.size() < limit) {
+        found.push_back(std::move(row));
+      }
+    }
+  }
+  return found;
+}
+
 Result<size_t> parseBulkReplayLimit(const std::string& raw) {
   if (raw.empty()) {
     return size_t{1000};

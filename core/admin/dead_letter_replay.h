@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace hotline::admin {
 
@@ -26,6 +27,11 @@ struct BulkReplay {
 Result<BulkReplay> replayDeadLetters(store::Store& store, DeadLetterControl* control,
                                      const std::string& target, size_t limit,
                                      const std::string& actor);
+
+// Up to `limit` dead letters of `target` with ids above `after`, in id order: what
+// GET /admin/v1/dlq?target= lists, so that an operator sees what a bulk replay would send.
+Result<std::vector<store::OutboxRow>> deadLettersOf(store::Store& store, const std::string& target,
+                                                    int64_t after, size_t limit);
 
 // The `limit` query parameter: 1000 when absent, at most 10000. Each row is a transaction of
 // its own, so a large dead-letter queue is replayed by repeating the call while it answers

@@ -36,7 +36,7 @@ std::string encoded(const std::string& value) {
 // "?after=..&limit=.." from the options that are present.
 std::string pageQuery(const std::vector<std::string>& args) {
   std::string query;
-  for (const char* name : {"after", "limit", "ticket"}) {
+  for (const char* name : {"after", "limit", "ticket", "target"}) {
     std::string value = option(args, std::string("--") + name);
     if (!value.empty()) {
       query += (query.empty() ? "?" : "&") + std::string(name) + "=" + encoded(value);

@@ -31,7 +31,7 @@ constexpr const char* kUsage =
     "                                 print the config table of a connector type or the core\n"
     "  mapping test MAPPING INPUT [--expect FILE] [--explain] [--codes DIR]\n"
     "                                 run a mapping file on one payload, print the result\n"
-    "  dlq list|show ID|replay ID|discard ID [--reason R]\n"
+    "  dlq list [--target NAME]|show ID|replay ID|discard ID [--reason R]\n"
     "  dlq replay --target NAME|--all [--limit N]\n"
     "                                 dead letters of a running gateway (admin API)\n"
     "  audit list [--ticket ID] | audit verify [--db FILE]\n"

@@ -107,6 +107,12 @@ TEST(PipelineDeadLetter, ReplayingATargetsDeadLettersInBulkDeliversEachTicketInO
   ASSERT_TRUE(waitFor([&] { return deadLetterIds(world).size() == 2; }, std::chrono::seconds(30)));
   ASSERT_EQ(world.sim("DELETE", "/sim/faults").status, 200);
 
+  CommandResult listed = world.cli({"dlq", "list", "--target", "core"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  for (int64_t id : deadLetterIds(world)) {
+    EXPECT_THAT(listed.out, HasSubstr("\"id\": " + std::to_string(id))) << listed.out;
+  }
+  EXPECT_THAT(world.cli({"dlq", "list", "--target", "dept-x"}).out, HasSubstr("\"items\": []"));
   CommandResult unclear = world.cli({"dlq", "replay"});
   EXPECT_EQ(unclear.exit_code, 2);
   EXPECT_THAT(unclear.err, HasSubstr("--target NAME"));

@@ -139,6 +139,14 @@ TEST_F(AdminApiTest, BulkReplaySendsATargetsDeadLettersAgainInOrderAndAudited) {
   const int64_t a1 = deadLetter("dept-a", "01JDTICKET0000000000000002");
   const int64_t b1 = deadLetter("dept-b", "01JDTICKET0000000000000003");
   const int64_t a2 = deadLetter("dept-a", "01JDTICKET0000000000000004");
+  // What a bulk replay of dept-a would send, listed first (a page of one, then the next).
+  http::HttpResponse listed = call("GET", "/admin/v1/dlq", "t0ken", "target=dept-a&limit=1");
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_THAT(listed.body, HasSubstr("\"id\":" + std::to_string(a1) + ","));
+  EXPECT_THAT(listed.body, HasSubstr("\"next_after\":" + std::to_string(a1)));
+  listed = call("GET", "/admin/v1/dlq", "t0ken", "target=dept-a&after=" + std::to_string(a1));
+  EXPECT_THAT(listed.body, HasSubstr("\"id\":" + std::to_string(a2) + ","));
+  EXPECT_THAT(listed.body, ::testing::Not(HasSubstr("\"id\":" + std::to_string(b1) + ",")));
   http::HttpResponse replay = call("POST", "/admin/v1/dlq/replay", "t0ken", "target=dept-a");
   ASSERT_EQ(replay.status, 200) << replay.body;
   EXPECT_EQ(replay.body, R"({"replayed":2,"skipped":0,"more":false})");
