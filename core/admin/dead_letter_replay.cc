@@ -13,46 +13,6 @@ bool noLongerDead(const Status& status) {
 
 } // namespace
 
-Result<BulkReplay> replayDeadLetters(store::Store& store, DeadLetterControl* control,
-                                     const std::string& target, size_t limit,
-                                     const std::string& actor) {
-  BulkReplay result;
-  int64_t after = 0;
-  for (;;) {
-    Result<std::vector<store::OutboxRow>> page =
-        store.listOutbox(store::OutboxState::Dead, after, kPage);
-    if (!page) {
-      return page.status();
-    }
-    if (page->empty()) {
-      return result;
-    }
-    for (const store::OutboxRow& row : *page) {
-      after = row.id;
-      if (!target.empty() && row.target != target) {
-        continue;
-      }
-      if (result.replayed == limit) {
-        result.more = true;
-        return result;
-      }
-      result.last_id = row.id;
-      Status replayed = store.replayDead(row.id, actor);
-      if (noLongerDead(replayed)) {
-        ++result.skipped;
-        continue;
-      }
-      if (!replayed.isOk()) {
-        return replayed.withContext("dead letter " + std::to_string(row.id));
-      }
-      ++result.replayed;
-      if (control != nullptr) {
-        control->replayed(row);
-      }
-    }
-  }
-}
-
 Result<std::vector<store::OutboxRow>> deadLettersOf(store::Store& store, const std::string& target,
                                                     int64_t after, size_t limit) {
   std::vector<store::OutboxRow> found;
@@ -67,12 +27,47 @@ Result<std::vector<store::OutboxRow>> deadLettersOf(store::Store& store, const s
     }
     for (store::OutboxRow& row : *page) {
       after = row.id;
-      if (row.target == target && found.size() < limit) {
+      if ((target.empty() || row.target == target) && found.size() < limit) {
         found.push_back(std::move(row));
       }
     }
   }
   return found;
+}
+
+Result<BulkReplay> replayDeadLetters(store::Store& store, DeadLetterControl* control,
+                                     const std::string& target, size_t limit,
+                                     const std::string& actor) {
+  BulkReplay result;
+  int64_t after = 0;
+  for (;;) {
+    Result<std::vector<store::OutboxRow>> page = deadLettersOf(store, target, after, kPage);
+    if (!page) {
+      return page.status();
+    }
+    if (page->empty()) {
+      return result;
+    }
+    for (const store::OutboxRow& row : *page) {
+      if (result.replayed == limit) {
+        result.more = true;
+        return result;
+      }
+      Status replayed = store.replayDead(row.id, actor);
+      if (noLongerDead(replayed)) {
+        ++result.skipped;
+        continue;
+      }
+      if (!replayed.isOk()) {
+        return replayed.withContext("dead letter " + std::to_string(row.id));
+      }
+      ++result.replayed;
+      if (control != nullptr) {
+        control->replayed(row);
+      }
+    }
+    after = page->back().id;
+  }
 }
 
 Result<size_t> parseBulkReplayLimit(const std::string& raw) {

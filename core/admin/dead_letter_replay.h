@@ -17,9 +17,8 @@ namespace hotline::admin {
 
 struct BulkReplay {
   size_t replayed = 0;
-  size_t skipped = 0;  // no longer dead when reached (replayed or discarded meanwhile)
-  int64_t last_id = 0; // the last dead letter looked at; 0 = none
-  bool more = false;   // stopped at the limit with dead letters of the target left
+  size_t skipped = 0; // no longer dead when reached (replayed or discarded meanwhile)
+  bool more = false;  // stopped at the limit with dead letters of the target left
 };
 
 // Replays up to `limit` dead letters of `target` ("" = of every target), each audited with
@@ -28,8 +27,9 @@ Result<BulkReplay> replayDeadLetters(store::Store& store, DeadLetterControl* con
                                      const std::string& target, size_t limit,
                                      const std::string& actor);
 
-// Up to `limit` dead letters of `target` with ids above `after`, in id order: what
-// GET /admin/v1/dlq?target= lists, so that an operator sees what a bulk replay would send.
+// Up to `limit` dead letters of `target` ("" = of every target) with ids above `after`, in id
+// order: what GET /admin/v1/dlq?target= lists, so that an operator sees what a bulk replay would
+// send.
 Result<std::vector<store::OutboxRow>> deadLettersOf(store::Store& store, const std::string& target,
                                                     int64_t after, size_t limit);
 
