@@ -1,11 +1,12 @@
 #include "core/admin/admin_api.h"
 
 #include "core/admin/admin_json.h"
+#include "core/admin/admin_query.h"
 #include "core/admin/admin_token.h"
+#include "core/admin/admin_trace.h"
 #include "core/admin/dead_letter_replay.h"
 #include "core/audit/audit_verifier.h"
 
-#include <Poco/URI.h>
 #include <rapidjson/document.h>
 
 #include <memory>
@@ -15,43 +16,6 @@ namespace {
 
 constexpr const char* kOwner = "admin";
 constexpr const char* kActor = "admin";
-
-struct Query {
-  int64_t after = 0;
-  size_t limit = 100;
-  std::string ticket;
-  std::string state;
-  std::string target;
-  bool all = false;
-  std::string raw_limit; // as given: the bulk replay has limits of its own
-};
-
-Query parseQuery(const std::string& raw) {
-  Query query;
-  try {
-    for (const auto& [key, value] : Poco::URI("/?" + raw).getQueryParameters()) {
-      if (key == "limit") {
-        query.raw_limit = value; // first: the number below may not parse
-      }
-      if (key == "after") {
-        query.after = std::stoll(value);
-      } else if (key == "limit") {
-        query.limit = std::min<size_t>(1000, std::stoul(value));
-      } else if (key == "ticket") {
-        query.ticket = value;
-      } else if (key == "state") {
-        query.state = value;
-      } else if (key == "target") {
-        query.target = value;
-      } else if (key == "all") {
-        query.all = value == "true";
-      }
-    }
-  } catch (const std::exception&) {
-    // Unparsable numbers keep their defaults; the page is still well-defined.
-  }
-  return query;
-}
 
 void answerStatus(http::HttpResponse& response, const Status& status) {
   response.setError(httpStatusFor(status.code()), statusCodeName(status.code()), status.message());
@@ -130,23 +94,31 @@ public:
   }
 
   void listDead(const http::HttpRequest& request, http::HttpResponse& response) {
-    Query query = parseQuery(request.query);
-    auto rows = query.target.empty()
-                    ? s_.store.listOutbox(store::OutboxState::Dead, query.after, query.limit)
-                    : deadLettersOf(s_.store, query.target, query.after, query.limit);
+    constexpr std::string_view kEndpoint = "GET /admin/v1/dlq";
+    Result<AdminQuery> query =
+        parseAdminQuery(kEndpoint, request.query, {"after", "limit", "target"});
+    Result<size_t> limit = query ? pageLimit(kEndpoint, *query) : query.status();
+    if (!limit) {
+      answerStatus(response, limit.status());
+      return;
+    }
+    auto rows = query->target.empty()
+                    ? s_.store.listOutbox(store::OutboxState::Dead, query->after, *limit)
+                    : deadLettersOf(s_.store, query->target, query->after, *limit);
     rows ? answerJson(response, 200, outboxPage(*rows)) : answerStatus(response, rows.status());
   }
 
   void listOutbox(const http::HttpRequest& request, http::HttpResponse& response) {
-    Query query = parseQuery(request.query);
-    store::OutboxState state = store::OutboxState::Pending;
-    for (auto candidate : {store::OutboxState::Pending, store::OutboxState::Delivered,
-                           store::OutboxState::Dead, store::OutboxState::Discarded}) {
-      if (query.state == store::outboxStateName(candidate)) {
-        state = candidate;
-      }
+    constexpr std::string_view kEndpoint = "GET /admin/v1/outbox";
+    Result<AdminQuery> query =
+        parseAdminQuery(kEndpoint, request.query, {"after", "limit", "state"});
+    Result<size_t> limit = query ? pageLimit(kEndpoint, *query) : query.status();
+    if (!limit) {
+      answerStatus(response, limit.status());
+      return;
     }
-    auto rows = s_.store.listOutbox(state, query.after, query.limit);
+    auto rows = s_.store.listOutbox(query->state.value_or(store::OutboxState::Pending),
+                                    query->after, *limit);
     rows ? answerJson(response, 200, outboxPage(*rows)) : answerStatus(response, rows.status());
   }
 
@@ -176,25 +148,19 @@ public:
   }
 
   void replayAll(const http::HttpRequest& request, http::HttpResponse& response) {
-    Query query = parseQuery(request.query);
-    if (query.target.empty() == !query.all) {
-      response.setError(400, "invalid_argument",
-                        "POST /admin/v1/dlq/replay: give target=NAME (the dead letters of one "
-                        "target), or all=true (of every target), not both");
-      return;
+    constexpr std::string_view kEndpoint = "POST /admin/v1/dlq/replay";
+    Result<AdminQuery> query =
+        parseAdminQuery(kEndpoint, request.query, {"target", "all", "limit"});
+    if (query && query->target.empty() == !query->all) {
+      query = invalidArgument(std::string(kEndpoint) +
+                              ": give target=NAME (the dead letters of one target), or all=true "
+                              "(of every target), not both");
     }
-    Result<size_t> limit = parseBulkReplayLimit(query.raw_limit);
-    if (!limit) {
-      answerStatus(response, limit.status());
-      return;
-    }
+    Result<size_t> limit = query ? parseBulkReplayLimit(query->raw_limit) : query.status();
     Result<BulkReplay> done =
-        replayDeadLetters(s_.store, s_.dead_letters, query.target, *limit, kActor);
-    if (!done) {
-      answerStatus(response, done.status());
-      return;
-    }
-    answerJson(response, 200, bulkReplayJson(*done));
+        limit ? replayDeadLetters(s_.store, s_.dead_letters, query->target, *limit, kActor)
+              : limit.status();
+    done ? answerJson(response, 200, bulkReplayJson(*done)) : answerStatus(response, done.status());
   }
 
   void discard(const http::HttpRequest& request, http::HttpResponse& response) {
@@ -212,8 +178,15 @@ public:
   }
 
   void audit(const http::HttpRequest& request, http::HttpResponse& response) {
-    Query query = parseQuery(request.query);
-    auto records = s_.store.queryAudit(query.after, query.limit, query.ticket);
+    constexpr std::string_view kEndpoint = "GET /admin/v1/audit";
+    Result<AdminQuery> query =
+        parseAdminQuery(kEndpoint, request.query, {"after", "limit", "ticket"});
+    Result<size_t> limit = query ? pageLimit(kEndpoint, *query) : query.status();
+    if (!limit) {
+      answerStatus(response, limit.status());
+      return;
+    }
+    auto records = s_.store.queryAudit(query->after, *limit, query->ticket);
     records ? answerJson(response, 200, auditPage(*records))
             : answerStatus(response, records.status());
   }
@@ -258,63 +231,9 @@ private:
 };
 
 void AdminApi::trace(const http::HttpRequest& request, http::HttpResponse& response) {
-  const std::string& ticket = request.path_params.at("id");
-  auto messages = s_.store.messagesOfTicket(ticket);
-  auto links = s_.store.linksOfTicket(ticket);
-  auto outbox = s_.store.outboxOfTicket(ticket);
-  auto records = s_.store.queryAudit(0, 10000, ticket);
-  auto state = s_.store.ticketState(ticket);
-  for (const Status* failed : {&messages.status(), &links.status(), &outbox.status(),
-                               &records.status(), &state.status()}) {
-    if (!failed->isOk()) {
-      answerStatus(response, *failed);
-      return;
-    }
-  }
-  if (messages->empty() && outbox->empty()) {
-    answerStatus(response, notFound("ticket " + ticket + " is not known to this gateway"));
-    return;
-  }
-  rapidjson::StringBuffer buffer;
-  JsonWriter out(buffer);
-  out.StartObject();
-  writeString(out, "ticket_id", ticket);
-  if (state->has_value()) {
-    // Where the ticket stands now, and which connector instances hold it.
-    writeString(out, "status", (*state)->status);
-    out.Key("holders");
-    out.StartArray();
-    for (const std::string& holder : store::splitHolders((*state)->holders)) {
-      out.String(holder.c_str(), static_cast<rapidjson::SizeType>(holder.size()));
-    }
-    out.EndArray();
-  }
-  out.Key("refs");
-  out.StartArray();
-  for (const auto& link : *links) {
-    writeLinkRow(out, link);
-  }
-  out.EndArray();
-  out.Key("messages");
-  out.StartArray();
-  for (const auto& message : *messages) {
-    writeMessageRow(out, message);
-  }
-  out.EndArray();
-  out.Key("deliveries");
-  out.StartArray();
-  for (const auto& row : *outbox) {
-    writeOutboxRow(out, row, false);
-  }
-  out.EndArray();
-  out.Key("audit");
-  out.StartArray();
-  for (const auto& record : *records) {
-    writeAuditRecord(out, record);
-  }
-  out.EndArray();
-  out.EndObject();
-  answerJson(response, 200, buffer.GetString());
+  Result<std::string> trace = ticketTraceJson(s_.store, request.path_params.at("id"));
+  trace ? answerJson(response, 200, std::move(trace).value())
+        : answerStatus(response, trace.status());
 }
 
 } // namespace

@@ -13,7 +13,9 @@
 //   GET  /admin/v1/audit/verify               check the whole hash chain
 //   GET  /admin/v1/tickets/{id}/trace         a ticket's whole path across systems
 // Everything but /readyz (and /healthz, registered by the server) needs
-// "Authorization: Bearer <admin token>"; a missing or wrong token is 401.
+// "Authorization: Bearer <admin token>"; a missing or wrong token is 401. A query parameter an
+// endpoint does not take, or a value it cannot read, is 400 naming it (admin_query.h); pages
+// are 100 rows unless limit= says otherwise, at most 1000.
 
 #include "core/http/health_endpoint.h"
 #include "core/http/router.h"

@@ -1,5 +1,7 @@
 #include "core/admin/dead_letter_replay.h"
 
+#include "core/admin/admin_query.h"
+
 #include <exception>
 
 namespace hotline::admin {
@@ -74,14 +76,9 @@ Result<size_t> parseBulkReplayLimit(const std::string& raw) {
   if (raw.empty()) {
     return size_t{1000};
   }
-  size_t used = 0;
-  try {
-    const unsigned long value = std::stoul(raw, &used);
-    if (used == raw.size() && value >= 1 && value <= 10000) {
-      return static_cast<size_t>(value);
-    }
-  } catch (const std::exception&) {
-    // reported below, as any other value out of range
+  const std::optional<uint64_t> value = parseCount(raw);
+  if (value && *value >= 1 && *value <= 10000) {
+    return static_cast<size_t>(*value);
   }
   return invalidArgument("limit: expected 1..10000 dead letters, got \"" + raw + "\"");
 }

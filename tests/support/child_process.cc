@@ -1,17 +1,13 @@
 #include "tests/support/child_process.h"
 
-#include <Poco/Net/ServerSocket.h>
 #include <Poco/PipeStream.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 
-#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <random>
-#include <set>
 #include <sstream>
 #include <sys/wait.h>
 #include <utility>
@@ -32,54 +28,6 @@ CommandResult runCommand(const std::string& binary, const std::vector<std::strin
   err_reader.join();
   result.exit_code = handle.wait();
   return result;
-}
-
-namespace {
-
-// The kernel's ephemeral range (net.ipv4.ip_local_port_range), 32768-60999 by default.
-std::pair<int, int> ephemeralPorts() {
-  std::ifstream range("/proc/sys/net/ipv4/ip_local_port_range");
-  int low = 32768, high = 60999;
-  range >> low >> high;
-  return {low, high};
-}
-
-bool bindable(uint16_t port) {
-  try {
-    Poco::Net::ServerSocket socket;
-    socket.bind(Poco::Net::SocketAddress("127.0.0.1", port), /*reuseAddress=*/false);
-    return true;
-  } catch (const Poco::Exception&) {
-    return false;
-  }
-}
-
-} // namespace
-
-uint16_t freeLoopbackPort() {
-  // Not a port the kernel picks for port 0: those come from the ephemeral range, and once
-  // released here such a port can become the source port of any outgoing connection (a
-  // simulator's, the gateway's) before the child process binds it. So: a port below that
-  // range, at random so that test processes running in parallel rarely meet, free when
-  // checked, and never handed out twice by one process.
-  static std::mutex mutex;
-  static std::set<uint16_t> handed_out;
-  static std::mt19937 random{std::random_device{}()};
-  std::lock_guard<std::mutex> lock(mutex);
-  const int below = std::min(ephemeralPorts().first, 65536);
-  if (below > kLowestTestPort + 1000) {
-    std::uniform_int_distribution<int> pick(kLowestTestPort, below - 1);
-    for (int attempt = 0; attempt < 200; ++attempt) {
-      const auto port = static_cast<uint16_t>(pick(random));
-      if (handed_out.count(port) == 0 && bindable(port)) {
-        handed_out.insert(port);
-        return port;
-      }
-    }
-  }
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0)); // no room below
-  handed_out.insert(socket.address().port());
-  return socket.address().port();
 }
 
 bool waitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout,

@@ -26,9 +26,13 @@ struct CommandResult {
 // Runs `binary` with `args` to completion.
 CommandResult runCommand(const std::string& binary, const std::vector<std::string>& args);
 
-// A free TCP port on 127.0.0.1, below the kernel's ephemeral range (child_process.cc says
-// why), never the same twice in one process.
+// A free TCP port on 127.0.0.1, below the kernel's ephemeral range (free_port.cc says why),
+// never the same twice while this process lives, in it or in any other test process.
 uint16_t freeLoopbackPort();
+// Reserves `port` for this process's life through a lock file (testPortLockPath); false when
+// another live process (or another reservation in this one) holds it.
+bool reserveLoopbackPort(uint16_t port);
+std::string testPortLockPath(uint16_t port);
 // Where freeLoopbackPort() starts looking.
 inline constexpr int kLowestTestPort = 20000;
 

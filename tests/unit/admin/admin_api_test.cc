@@ -171,18 +171,45 @@ TEST_F(AdminApiTest, BulkReplaySendsATargetsDeadLettersAgainInOrderAndAudited) {
 }
 
 TEST_F(AdminApiTest, BulkReplayRefusesAnUnclearRequestAndChangesNothing) {
-  for (const char* query : {"", "target=core&all=true", "target=core&limit=0",
-                            "target=core&limit=10001", "target=core&limit=ten"}) {
+  for (const char* query :
+       {"", "target=core&all=true", "target=core&limit=0", "target=core&limit=10001",
+        "target=core&limit=ten", "target=core&limit=-5", "targte=core", "all=yes"}) {
     http::HttpResponse replay = call("POST", "/admin/v1/dlq/replay", "t0ken", query);
     EXPECT_EQ(replay.status, 400) << query;
-    EXPECT_THAT(replay.body, HasSubstr(std::string(query).find("limit") == std::string::npos
-                                           ? "target=NAME"
-                                           : "limit: expected 1..10000"))
-        << query;
+    const std::string given(query);
+    const char* why = given.find("limit") != std::string::npos ? "limit: expected 1..10000"
+                      : given == "targte=core"                 ? "no query parameter"
+                      : given == "all=yes"                     ? "must be true or false"
+                                                               : "target=NAME";
+    EXPECT_THAT(replay.body, HasSubstr(why)) << query;
   }
   EXPECT_EQ(call("POST", "/admin/v1/dlq/replay", "", "target=core").status, 401);
   EXPECT_TRUE(control_.replayed_ids.empty());
   EXPECT_EQ(stateOf(outbox_id_), store::OutboxState::Dead);
+}
+
+// A list asked with a typo must not quietly list something else: 400, naming the parameter.
+TEST_F(AdminApiTest, ListsRefuseParametersTheyDoNotTakeOrCannotParse) {
+  const std::pair<const char*, const char*> refused[] = {
+      {"/admin/v1/dlq", "limit=ten"},    {"/admin/v1/dlq", "after=-1"},
+      {"/admin/v1/dlq", "ticket=T-1"},   {"/admin/v1/outbox", "state=deadd"},
+      {"/admin/v1/outbox", "stat=dead"}, {"/admin/v1/audit", "after=1e3"},
+      {"/admin/v1/audit", "limit=0"},    {"/admin/v1/audit", "target=core"},
+      {"/admin/v1/outbox", "after=%zz"}};
+  for (const auto& [path, query] : refused) {
+    http::HttpResponse listed = call("GET", path, "t0ken", query);
+    EXPECT_EQ(listed.status, 400) << path << "?" << query;
+    const std::string given(query);
+    EXPECT_THAT(listed.body, HasSubstr(given.substr(0, given.find('=')))) << path << "?" << query;
+    EXPECT_THAT(listed.body, HasSubstr(std::string("GET ") + path)) << path << "?" << query;
+  }
+  // What they do take still works; a page larger than 1000 is served as 1000.
+  EXPECT_EQ(call("GET", "/admin/v1/outbox", "t0ken", "state=dead&limit=5000").status, 200);
+  EXPECT_THAT(call("GET", "/admin/v1/outbox", "t0ken", "state=dead").body,
+              HasSubstr("\"id\":" + std::to_string(outbox_id_)));
+  EXPECT_EQ(call("GET", "/admin/v1/outbox", "t0ken", "state=pending")
+                .body.find("\"id\":" + std::to_string(outbox_id_)),
+            std::string::npos);
 }
 
 TEST_F(AdminApiTest, DiscardIsAuditedWithTheReason) {
