@@ -1,8 +1,28 @@
 #include "core/app/entry_roles.h"
 
+#include "core/config/param_name.h"
+
 #include <filesystem>
 
 namespace hotline::app {
+
+namespace {
+
+mapping::MappingParams mappingParamsOf(const config::ConnectorInstanceConfig& entry) {
+  mapping::MappingParams params;
+  for (const auto& [key, value] : entry.values) {
+    // A secret never reaches a mapping, whose output goes to a peer and into the store.
+    if (entry.secrets.count(key) == 0 && config::isMappingParamName(key)) {
+      params[key] = value;
+    }
+  }
+  for (const auto& [name, value] : entry.mapping_params) {
+    params[name] = value;
+  }
+  return params;
+}
+
+} // namespace
 
 EntryRoles entryRolesOf(const std::vector<config::ConnectorInstanceConfig>& entries) {
   EntryRoles roles;
@@ -27,6 +47,8 @@ EntryRoles entryRolesOf(const std::vector<config::ConnectorInstanceConfig>& entr
     if (!entry.mappings.empty()) {
       roles.mapping_folders[entry.name] = entry.mappings;
     }
+    roles.types[entry.name] = entry.type;
+    roles.mapping_params[entry.name] = mappingParamsOf(entry);
   }
   return roles;
 }
@@ -44,6 +66,34 @@ Status checkMappingFolders(const EntryRoles& roles, const mapping::MappingSet* m
     }
   }
   return Status::ok();
+}
+
+} // namespace hotline::app
+
+namespace hotline::app {
+
+Status checkMappingParams(const EntryRoles& roles, const mapping::MappingSet& mappings) {
+  std::string problems;
+  for (const auto& [instance, type] : roles.types) {
+    const auto given = roles.mapping_params.find(instance);
+    const auto folder = roles.mapping_folders.find(instance);
+    for (const std::string& name :
+         {instance, folder == roles.mapping_folders.end() ? std::string() : folder->second, type}) {
+      for (const auto& plan : name.empty() ? std::vector<std::shared_ptr<const mapping::Plan>>()
+                                           : mappings.plansIn(name)) {
+        for (const std::string& param : plan->params()) {
+          if (given == roles.mapping_params.end() || given->second.count(param) == 0) {
+            problems += (problems.empty() ? "" : "\n") +
+                        ("connector instance " + instance + ": mapping " + plan->file() +
+                         " reads the parameter \"" + param +
+                         "\", which the instance does not give (set it in the entry's "
+                         "mapping_params)");
+          }
+        }
+      }
+    }
+  }
+  return problems.empty() ? Status::ok() : invalidArgument(problems);
 }
 
 } // namespace hotline::app

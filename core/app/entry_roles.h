@@ -23,6 +23,10 @@ struct EntryRoles {
   std::vector<std::string> escalations;               // "escalations": true
   std::set<std::string> sync;                         // "sync": true (peer platforms)
   std::map<std::string, std::string> mapping_folders; // "mappings"
+  std::map<std::string, std::string> types;           // instance -> its connector type
+  // instance -> what its mappings' `param` fields read: the non-secret values of its `config`
+  // block (e.g. an exchange link's "system" and "role"), then its "mapping_params" over them.
+  std::map<std::string, mapping::MappingParams> mapping_params;
 };
 
 EntryRoles entryRolesOf(const std::vector<config::ConnectorInstanceConfig>& entries);
@@ -30,5 +34,10 @@ EntryRoles entryRolesOf(const std::vector<config::ConnectorInstanceConfig>& entr
 // A misspelt "mappings" would silently fall back to the type's files: refused at start, naming
 // the instance and the folder. `mappings` is null when mappings.dir does not exist.
 Status checkMappingFolders(const EntryRoles& roles, const mapping::MappingSet* mappings);
+
+// Every parameter a mapping reads must be given for each instance that may use it (the
+// instance's folder, its "mappings" folder, its type's): otherwise its messages would fail one
+// by one at run time. InvalidArgument lists each instance, mapping file and parameter missing.
+Status checkMappingParams(const EntryRoles& roles, const mapping::MappingSet& mappings);
 
 } // namespace hotline::app

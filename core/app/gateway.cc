@@ -62,7 +62,7 @@ Status Gateway::start() {
   log::configure(logOptions(*config_->core));
   roles_ = entryRolesOf(config_->connectors);
   Result<std::unique_ptr<PipelineRuntime>> pipeline =
-      PipelineRuntime::start(*config_->core, roles_.sync, roles_.mapping_folders);
+      PipelineRuntime::start(*config_->core, roles_);
   if (!pipeline) {
     return pipeline.status();
   }
@@ -138,9 +138,11 @@ Status Gateway::startDelivery() {
   ticket_attributes_ = std::make_unique<downlink::StoreTicketAttributes>(pipeline_->store());
   for (const auto& connector : connectors_) {
     auto folder = roles_.mapping_folders.find(connector->name());
+    auto params = roles_.mapping_params.find(connector->name());
     peers_.push_back(std::make_unique<InstancePeer>(
         *connector, connector->plugin().type(),
-        folder == roles_.mapping_folders.end() ? "" : folder->second));
+        folder == roles_.mapping_folders.end() ? "" : folder->second,
+        params == roles_.mapping_params.end() ? mapping::MappingParams() : params->second));
     auto target = std::make_shared<downlink::ConnectorTarget>(
         *peers_.back(), pipeline_->outboundMapper(), kDeliveryWorkersPerConnector,
         ticket_attributes_.get());

@@ -11,9 +11,9 @@ class InstancePeer : public downlink::DownlinkPeer {
 public:
   // `instance` must outlive the peer.
   InstancePeer(plugin_host::ConnectorInstance& instance, std::string connector_type,
-               std::string mapping_folder)
+               std::string mapping_folder, mapping::MappingParams mapping_params = {})
       : instance_(instance), identity_{instance.name(), std::move(connector_type),
-                                       std::move(mapping_folder)} {}
+                                       std::move(mapping_folder), std::move(mapping_params)} {}
 
   const downlink::PeerIdentity& identity() const override { return identity_; }
   plugin::Delivery deliver(const plugin::Outbound& outbound) override {

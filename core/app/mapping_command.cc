@@ -1,4 +1,5 @@
 #include "core/app/mapping_command.h"
+#include "core/config/param_name.h"
 
 #include <filesystem>
 #include <fstream>
@@ -7,6 +8,7 @@
 #include <sstream>
 
 #include "core/app/mapping_command_compare.h"
+#include "core/config/param_name.h"
 #include "core/mapping/mapping.h"
 
 namespace hotline::app {
@@ -18,7 +20,7 @@ constexpr int kExitUsage = 2;
 
 constexpr const char* kMappingUsage =
     "usage: hotline-gateway mapping test MAPPING INPUT [--expect FILE] [--explain] "
-    "[--codes DIR]\n";
+    "[--codes DIR] [--param NAME=VALUE]...\n";
 
 struct TestOptions {
   std::string mapping;
@@ -26,7 +28,18 @@ struct TestOptions {
   std::optional<std::string> expect;
   std::optional<std::string> codes;
   bool explain = false;
+  mapping::MappingParams params; // --param NAME=VALUE, as an entry's mapping_params
 };
+
+// NAME=VALUE of --param into `into`; false when it is not of that form.
+bool addParam(const std::string& text, mapping::MappingParams& into) {
+  const size_t equals = text.find('=');
+  if (equals == std::string::npos || !config::isMappingParamName(text.substr(0, equals))) {
+    return false;
+  }
+  into[text.substr(0, equals)] = text.substr(equals + 1);
+  return true;
+}
 
 // Options of args[2...]; an error message for anything it does not understand.
 Result<TestOptions> parseTestOptions(const std::vector<std::string>& args) {
@@ -36,6 +49,13 @@ Result<TestOptions> parseTestOptions(const std::vector<std::string>& args) {
     const std::string& arg = args[i];
     if (arg == "--explain") {
       options.explain = true;
+    } else if (arg == "--param") {
+      if (i + 1 >= args.size() || !addParam(args[i + 1], options.params)) {
+        return invalidArgument("--param needs NAME=VALUE (NAME: a-z, 0-9 and _, starting with a "
+                               "letter), got \"" +
+                               (i + 1 < args.size() ? args[i + 1] : "") + "\"");
+      }
+      ++i;
     } else if (arg == "--expect" || arg == "--codes") {
       if (i + 1 >= args.size()) {
         return invalidArgument(arg + " needs a value");
@@ -186,7 +206,8 @@ int runTest(const TestOptions& options, std::ostream& out, std::ostream& err) {
     return kExitFailure;
   }
   const bool expects_error = options.expect && options.expect->ends_with("-error.txt");
-  Result<mapping::RunOutput> output = (*plan)->run(*input, options.explain || expects_error);
+  Result<mapping::RunOutput> output =
+      (*plan)->run(*input, options.explain || expects_error, &options.params);
   if (!output) {
     if (expects_error) {
       return checkExpectedErrors(output.status().message(), *options.expect, out, err);

@@ -78,10 +78,10 @@ private:
   pipeline::GroupCommitter& committer_;
 };
 
-Result<std::unique_ptr<PipelineRuntime>>
-PipelineRuntime::start(const Config& core, std::set<std::string> sync_instances,
-                       std::map<std::string, std::string> mapping_folders) {
+Result<std::unique_ptr<PipelineRuntime>> PipelineRuntime::start(const Config& core,
+                                                                EntryRoles roles) {
   std::unique_ptr<PipelineRuntime> self(new PipelineRuntime());
+  self->roles_ = std::move(roles);
   Result<std::unique_ptr<store::SqliteStore>> opened = store::SqliteStore::open(storeOptions(core));
   if (!opened) {
     return opened.status();
@@ -92,14 +92,17 @@ PipelineRuntime::start(const Config& core, std::set<std::string> sync_instances,
     return mappings.status();
   }
   self->mappings_ = std::move(mappings).value();
-  self->mapper_ =
-      std::make_unique<pipeline::MappingMapper>(self->mappings_.get(), std::move(mapping_folders));
+  if (self->mappings_ != nullptr) {
+    HOTLINE_RETURN_IF_ERROR(checkMappingParams(self->roles_, *self->mappings_));
+  }
+  self->mapper_ = std::make_unique<pipeline::MappingMapper>(
+      self->mappings_.get(), self->roles_.mapping_folders, self->roles_.mapping_params);
   self->outbound_mapper_ = std::make_unique<downlink::MappingOutboundMapper>(self->mappings_.get());
 
   // The committer first: the dispatcher writes its outcomes through it from the start.
   PipelineRuntime* runtime = self.get();
   pipeline::GroupCommitter::Options committer_options;
-  committer_options.sync_instances = std::move(sync_instances);
+  committer_options.sync_instances = self->roles_.sync;
   self->committer_ = std::make_unique<pipeline::GroupCommitter>(
       *self->store_, committer_options, [runtime](std::vector<store::OutboxRow> rows) {
         runtime->dispatcher_->enqueue(std::move(rows));
@@ -166,7 +169,9 @@ Result<size_t> PipelineRuntime::reloadMappings(const std::string& actor) {
       return failedPrecondition("there was no mappings directory when the gateway started; "
                                 "restart it to use mappings");
     }
-    HOTLINE_RETURN_IF_ERROR(mappings_->reload());
+    HOTLINE_RETURN_IF_ERROR(mappings_->reload([this](const mapping::MappingSet& candidate) {
+      return checkMappingParams(roles_, candidate);
+    }));
     return mappings_->size();
   }();
   // Audited either way: which mappings served which messages is part of the record.

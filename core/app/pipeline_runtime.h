@@ -10,6 +10,7 @@
 // stops. Rows committed after delivery stopped stay pending for the next start.
 
 #include "core/admin/admin_api.h"
+#include "core/app/entry_roles.h"
 #include "core/delivery/core_platform_target.h"
 #include "core/delivery/http_client.h"
 #include "core/delivery/outbox_dispatcher.h"
@@ -35,10 +36,10 @@ class PipelineRuntime : public admin::DeadLetterControl {
 public:
   // Opens the store, loads the mappings and starts the committer; delivery starts with
   // startDelivery(), once every target is known. Errors name the part and why.
-  // `sync_instances`: the connector instances that are peer hotline platforms ("sync": true).
+  // `roles`: what the connector entries say (peer platforms, mapping folders and parameters).
+  // A mapping that reads a parameter an instance does not give refuses the start.
   static Result<std::unique_ptr<PipelineRuntime>>
-  start(const Poco::Util::AbstractConfiguration& core, std::set<std::string> sync_instances = {},
-        std::map<std::string, std::string> mapping_folders = {});
+  start(const Poco::Util::AbstractConfiguration& core, EntryRoles roles = {});
   ~PipelineRuntime() override;
 
   // A connector instance's delivery target (downlink), before startDelivery().
@@ -83,6 +84,7 @@ private:
 
   PipelineRuntime() = default;
 
+  EntryRoles roles_;
   std::unique_ptr<store::SqliteStore> store_;
   delivery::SystemClock clock_;
   // Destroyed in reverse: the dispatcher before the log it writes to and the committer.

@@ -8,6 +8,7 @@
 #include "core/config/config_validator.h"
 #include "core/config/core_sections.h"
 #include "core/config/json_value_text.h"
+#include "core/config/param_name.h"
 #include "core/config/resolved_values.h"
 
 namespace hotline::config {
@@ -62,6 +63,7 @@ public:
     instance.escalations = valueOr(header.values, "escalations", "false") == "true";
     instance.sync = valueOr(header.values, "sync", "false") == "true";
     instance.mappings = valueOr(header.values, "mappings", "");
+    instance.mapping_params = mappingParams(entry, path);
     if (Result<std::vector<std::string>> units =
             parseStringList(valueOr(header.values, "units", "[]"))) {
       instance.units = std::move(units).value();
@@ -105,6 +107,29 @@ private:
     }
   }
 
+  // The entry table checked that mapping_params is an object; its members are checked here.
+  std::map<std::string, std::string, std::less<>> mappingParams(const rapidjson::Value& entry,
+                                                                const std::string& path) {
+    std::map<std::string, std::string, std::less<>> params;
+    const auto block = entry.FindMember("mapping_params");
+    if (block == entry.MemberEnd() || !block->value.IsObject()) {
+      return params;
+    }
+    for (const auto& member : block->value.GetObject()) {
+      const std::string name(member.name.GetString(), member.name.GetStringLength());
+      const std::string where = path + ".mapping_params." + name;
+      if (!isMappingParamName(name)) {
+        errors_.push_back({where, "is not a mapping parameter name (1-64 characters of a-z, "
+                                  "0-9 and _, starting with a letter)"});
+      } else if (!member.value.IsString()) {
+        errors_.push_back({where, "expected a string, got " + describeJsonValue(member.value)});
+      } else {
+        params.emplace(name, std::string(member.value.GetString(), member.value.GetStringLength()));
+      }
+    }
+    return params;
+  }
+
   const ConfigTable* findTable(const ValidatedValues& header, const std::string& path) {
     const auto type = header.values.find("type");
     if (type == header.values.end()) {
@@ -123,6 +148,18 @@ private:
 };
 
 } // namespace
+
+bool isMappingParamName(std::string_view name) {
+  if (name.empty() || name.size() > 64 || name[0] < 'a' || name[0] > 'z') {
+    return false;
+  }
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+      return false;
+    }
+  }
+  return true;
+}
 
 bool isInstanceName(std::string_view name) {
   if (name.empty() || name.size() > kMaxInstanceNameLength || !isNameStart(name.front())) {

@@ -204,6 +204,12 @@ ConfigTable buildConnectorEntry() {
                "Mapping folder (under mappings.dir) this instance uses when it has no folder "
                "of its own, before its type's: e.g. \"department-soap\" for a department "
                "whose system speaks SOAP. Default: the connector type's folder."),
+       makeKey("mapping_params", ConfigType::Object,
+               "Values for the `param` fields of the mappings this instance uses, e.g. "
+               "{\"our_system\": \"yucheng-12345\", \"our_level\": \"county\"}: what "
+               "differs from one gateway to the next, so that the shipped mapping files need no "
+               "edit. Names: a-z, 0-9 and _, starting with a letter; values: strings. A mapping "
+               "that reads a parameter the instance does not give stops the gateway at start."),
        booleanKey("sync", false,
                   "Whether this instance is a peer hotline platform (an exchange link): every "
                   "later action on a ticket received from it or routed to it is sent to it as "

@@ -11,6 +11,7 @@
 // instead, so the runtime still reads them the POCO way: cfg.core->getInt("http.port").
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,8 @@ struct ConnectorInstanceConfig {
   bool escalations = false;       // receives escalations 上报 posted without named targets
   bool sync = false; // a peer hotline platform: later actions on tickets exchanged with it follow
   std::string mappings; // mapping folder used after the instance's own, before the type's
+  // Values of the `param` fields of the mappings the instance uses (name -> value).
+  std::map<std::string, std::string, std::less<>> mapping_params;
   // The instance's `config` block, validated, defaults applied, secrets resolved. A disabled
   // instance's secrets are not read (its credentials may not exist on this host): its secret
   // keys are absent from `values` and listed in `secrets` only.

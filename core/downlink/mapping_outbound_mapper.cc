@@ -23,7 +23,7 @@ Result<MappedOutbound> MappingOutboundMapper::map(const PeerIdentity& peer,
   if (plan == nullptr) {
     return MappedOutbound{row.content_type, row.body};
   }
-  Result<mapping::RunOutput> output = plan->run(row.body);
+  Result<mapping::RunOutput> output = plan->run(row.body, false, &peer.mapping_params);
   if (!output) {
     return output.status();
   }

@@ -5,6 +5,7 @@
 //
 // Thread safety: map() is called concurrently from delivery workers.
 
+#include "core/mapping/mapping.h"
 #include "core/store/store.h"
 #include "hotline/status.h"
 
@@ -21,6 +22,7 @@ struct PeerIdentity {
   std::string instance;       // connector instance name, e.g. "dept-housing"
   std::string connector_type; // e.g. "department"
   std::string mapping_folder; // the entry's "mappings" (e.g. "department-soap"); may be empty
+  mapping::MappingParams mapping_params; // what its mappings' `param` fields read
 };
 
 class OutboundMapper {

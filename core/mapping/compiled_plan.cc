@@ -11,7 +11,13 @@ const std::string& Plan::peerFormat() const {
   return kJson;
 }
 
-Result<RunOutput> CompiledPlan::run(std::string_view input, bool explain) const {
+const std::vector<std::string>& Plan::params() const {
+  static const std::vector<std::string> kNone;
+  return kNone;
+}
+
+Result<RunOutput> CompiledPlan::run(std::string_view input, bool explain,
+                                    const MappingParams* params) const {
   Result<std::unique_ptr<SourceDocument>> document = parts_.source->parse(input);
   if (!document) {
     return document.status().withContext(parts_.file);
@@ -21,7 +27,7 @@ Result<RunOutput> CompiledPlan::run(std::string_view input, bool explain) const 
   OutputState state;
   state.prepare(*parts_.layout);
   FieldRunner runner(*parts_.source, **document, parts_.layout->style(), errors,
-                     explain ? &output.trace : nullptr);
+                     explain ? &output.trace : nullptr, params);
   runner.runScope(parts_.fields, *parts_.layout, (*document)->root(), state);
   if (!errors.empty()) {
     return errors.status();

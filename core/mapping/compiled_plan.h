@@ -23,7 +23,8 @@ struct PlanParts {
   std::unique_ptr<const SourceFormat> source;
   ScopePlan fields;
   std::unique_ptr<OutputLayout> layout;
-  XmlOutputOptions xml; // outbound XML targets
+  XmlOutputOptions xml;            // outbound XML targets
+  std::vector<std::string> params; // read by `param` fields: sorted, each once
 };
 
 class CompiledPlan final : public Plan {
@@ -35,7 +36,10 @@ public:
   const std::string& kind() const override { return parts_.kind; }
   const std::string& peerFormat() const override { return parts_.peer_format; }
 
-  Result<RunOutput> run(std::string_view input, bool explain) const override;
+  const std::vector<std::string>& params() const override { return parts_.params; }
+
+  Result<RunOutput> run(std::string_view input, bool explain,
+                        const MappingParams* params) const override;
 
 private:
   PlanParts parts_;

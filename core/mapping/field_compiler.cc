@@ -1,5 +1,6 @@
 #include "core/mapping/field_compiler.h"
 
+#include "core/config/param_name.h"
 #include "core/mapping/canonical_target.h"
 #include "core/mapping/mapping_keys.h"
 #include "core/mapping/transform_compiler.h"
@@ -101,14 +102,15 @@ std::optional<FieldPlan> FieldCompiler::compileField(const rapidjson::Value& spe
 }
 
 bool FieldCompiler::checkFieldKeys(const rapidjson::Value& spec, const std::string& where) {
-  bool ok = checkKeys(
-      spec, {"to", "from", "value", "each", "fields", "when", "transforms", "cdata", "description"},
-      where, errors_);
-  const int sources = (member(spec, "from") != nullptr ? 1 : 0) +
-                      (member(spec, "value") != nullptr ? 1 : 0) +
-                      (member(spec, "each") != nullptr ? 1 : 0);
+  bool ok = checkKeys(spec,
+                      {"to", "from", "value", "param", "each", "fields", "when", "transforms",
+                       "cdata", "description"},
+                      where, errors_);
+  const int sources =
+      (member(spec, "from") != nullptr ? 1 : 0) + (member(spec, "value") != nullptr ? 1 : 0) +
+      (member(spec, "param") != nullptr ? 1 : 0) + (member(spec, "each") != nullptr ? 1 : 0);
   if (sources != 1) {
-    errors_.add(where, "needs exactly one of from, value, each");
+    errors_.add(where, "needs exactly one of from, value, param, each");
     ok = false;
   }
   if (member(spec, "fields") != nullptr && member(spec, "each") == nullptr) {
@@ -231,9 +233,19 @@ bool FieldCompiler::compileSources(const rapidjson::Value& spec, const FieldScop
     field.constant = std::move(*constant);
     return true;
   }
+  if (const rapidjson::Value* param = member(spec, "param")) {
+    if (!param->IsString() || !config::isMappingParamName(stringOf(*param))) {
+      errors_.add(where, "param must name a mapping parameter: 1-64 characters of a-z, 0-9 and "
+                         "_, starting with a letter");
+      return false;
+    }
+    field.source = FieldPlan::Source::Param;
+    field.param = std::string(stringOf(*param));
+    return true;
+  }
   const rapidjson::Value* from_member = member(spec, "from");
   if (from_member == nullptr) {
-    return false; // reported with the keys: a field needs one of from, value, each
+    return false; // reported with the keys: a field needs one of from, value, param, each
   }
   const rapidjson::Value& from = *from_member;
   const bool list = from.IsArray() && !from.Empty();

@@ -22,6 +22,7 @@ struct FieldPlan {
   enum class Source {
     Paths,    // the first non-empty of `from`
     Constant, // `value`
+    Param,    // `param`: a value the deployment gives (MappingParams)
     Concat,   // every non-empty `from`, joined
     Each,     // a repeated group
   };
@@ -31,6 +32,7 @@ struct FieldPlan {
   Source source = Source::Paths;
   std::vector<SourcePath> from;
   Value constant;
+  std::string param; // Source::Param: its name
   std::string concat_separator;
   std::optional<Condition> when;
   std::vector<std::unique_ptr<const Transform>> transforms;

@@ -111,7 +111,7 @@ void FieldRunner::runEachPiece(const FieldPlan& field, const OutputLayout& layou
     cursors.push_back(TextPiecesDocument::cursorOf(piece));
   }
   const TextPiecesDocument pieces_document;
-  FieldRunner piece_runner(format_, pieces_document, target_style_, errors_, trace_);
+  FieldRunner piece_runner(format_, pieces_document, target_style_, errors_, trace_, params_);
   runItems(field, layout, cursors, piece_runner, place, state);
 }
 
@@ -150,6 +150,18 @@ bool FieldRunner::readSource(const FieldPlan& field, SourceCursor at, const Item
                              Value& value, const SourcePath*& winner) {
   if (field.source == FieldPlan::Source::Constant) {
     value = field.constant;
+    return true;
+  }
+  if (field.source == FieldPlan::Source::Param) {
+    const auto given =
+        params_ != nullptr ? params_->find(field.param) : MappingParams::const_iterator{};
+    if (params_ == nullptr || given == params_->end()) {
+      fail(field, place, nullptr, "", false,
+           "the mapping parameter \"" + field.param +
+               "\" is not set (give it in the connector entry's mapping_params)");
+      return false;
+    }
+    value.setString(given->second);
     return true;
   }
   std::string joined;
@@ -250,6 +262,9 @@ std::string FieldRunner::sourcePath(const FieldPlan& field, const ItemPlace* pla
                                     const SourcePath* winner) const {
   if (field.source == FieldPlan::Source::Constant) {
     return "(value)";
+  }
+  if (field.source == FieldPlan::Source::Param) {
+    return "(param " + field.param + ")";
   }
   if (winner != nullptr) {
     return sourceInItem(winner->text, place);

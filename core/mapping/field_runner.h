@@ -18,9 +18,10 @@ namespace hotline::mapping {
 class FieldRunner {
 public:
   FieldRunner(const SourceFormat& format, const SourceDocument& document,
-              OutputLayout::Style target_style, RunErrors& errors, std::vector<FieldTrace>* trace)
+              OutputLayout::Style target_style, RunErrors& errors, std::vector<FieldTrace>* trace,
+              const MappingParams* params = nullptr)
       : format_(format), document_(document), target_style_(target_style), errors_(errors),
-        trace_(trace) {}
+        trace_(trace), params_(params) {}
 
   void runScope(const ScopePlan& scope, const OutputLayout& layout, SourceCursor at,
                 OutputState& state) {
@@ -74,6 +75,7 @@ private:
   OutputLayout::Style target_style_;
   RunErrors& errors_;
   std::vector<FieldTrace>* trace_;
+  const MappingParams* params_; // may be null: no parameters given
 };
 
 } // namespace hotline::mapping

@@ -13,6 +13,8 @@
 // running reports every problem of one message at once, each naming the file, the target
 // field, the source path and the value, with personal values masked.
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -69,6 +71,11 @@ struct RunOutput {
   std::vector<FieldTrace> trace; // filled only when run(..., explain = true)
 };
 
+// What one deployment gives the `param` fields of its mappings (a connector entry's
+// `mapping_params`): values that differ from one gateway to the next, such as the name peers
+// know this hotline by and its level, so that the shipped mapping files need no edit.
+using MappingParams = std::map<std::string, std::string, std::less<>>;
+
 // A compiled mapping. Immutable: run() may be called from any number of threads at once.
 class Plan {
 public:
@@ -81,8 +88,12 @@ public:
   // message kind, see MappingSet).
   virtual const std::string& kind() const = 0;
   // Inbound: the peer's payload -> canonical JSON. Outbound: canonical JSON -> the peer's
-  // payload. InvalidArgument lists every problem of the message, one per line.
-  virtual Result<RunOutput> run(std::string_view input, bool explain = false) const = 0;
+  // payload. InvalidArgument lists every problem of the message, one per line. `params`
+  // supplies the plan's params() (a missing one is a problem of the message).
+  virtual Result<RunOutput> run(std::string_view input, bool explain = false,
+                                const MappingParams* params = nullptr) const = 0;
+  // The names the plan's `param` fields read, sorted, each once.
+  virtual const std::vector<std::string>& params() const;
 
   // The peer side's format: "json", "xml" or "csv" (inbound source / outbound target), e.g.
   // for a connector's Content-Type. Not pure so that test fakes need not implement it.

@@ -231,6 +231,24 @@ void finishXmlTarget(const OutputLayout& layout, PeerSide& peer, LoadErrors& err
   peer.xml.declarations = std::move(declarations);
 }
 
+// The names the plan's `param` fields read, sorted, each once (Plan::params()).
+void collectParams(const ScopePlan& scope, std::set<std::string>& into) {
+  for (const FieldPlan& field : scope.fields) {
+    if (field.source == FieldPlan::Source::Param) {
+      into.insert(field.param);
+    }
+    if (field.items) {
+      collectParams(*field.items, into);
+    }
+  }
+}
+
+std::vector<std::string> paramsRead(const ScopePlan& plan) {
+  std::set<std::string> names;
+  collectParams(plan, names);
+  return {names.begin(), names.end()};
+}
+
 } // namespace
 
 std::string_view directionName(Direction direction) {
@@ -282,9 +300,10 @@ Result<std::shared_ptr<const Plan>> compileText(std::string_view text, const std
     return errors.status();
   }
   layout->finish();
+  std::vector<std::string> params = paramsRead(plan);
   PlanParts parts{file_name,         header->direction,      header->kind,
                   peer.format,       std::move(peer.source), std::move(plan),
-                  std::move(layout), std::move(peer.xml)};
+                  std::move(layout), std::move(peer.xml),    std::move(params)};
   return std::shared_ptr<const Plan>(std::make_shared<CompiledPlan>(std::move(parts)));
 }
 

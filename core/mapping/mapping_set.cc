@@ -102,14 +102,27 @@ std::shared_ptr<const Plan> MappingSet::find(std::string_view connector, std::st
   return found == snapshot->plans.end() ? nullptr : found->second;
 }
 
-Status MappingSet::reload() {
+Status MappingSet::reload(const std::function<Status(const MappingSet& candidate)>& accept) {
   const std::lock_guard<std::mutex> serialised(reload_mutex_);
   Result<std::shared_ptr<const Snapshot>> snapshot = buildSnapshot(directory_);
   if (!snapshot) {
     return snapshot.status(); // the current snapshot keeps serving
   }
+  if (accept) {
+    HOTLINE_RETURN_IF_ERROR(accept(MappingSet(directory_, *snapshot)));
+  }
   current_.store(std::move(snapshot).value());
   return Status::ok();
+}
+
+std::vector<std::shared_ptr<const Plan>> MappingSet::plansIn(std::string_view folder) const {
+  const std::shared_ptr<const Snapshot> snapshot = current_.load();
+  std::vector<std::shared_ptr<const Plan>> plans;
+  for (auto it = snapshot->plans.lower_bound(PlanKeyView{folder, "", Direction::Inbound});
+       it != snapshot->plans.end() && std::get<0>(it->first) == folder; ++it) {
+    plans.push_back(it->second);
+  }
+  return plans;
 }
 
 size_t MappingSet::size() const {

@@ -13,10 +13,12 @@
 
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/mapping/mapping.h"
 #include "hotline/status.h"
@@ -35,9 +37,12 @@ public:
                                    Direction direction) const;
 
   // Recompiles everything off to the side and swaps it in atomically. When any file is
-  // broken the error lists every problem and the current mappings keep serving unchanged.
-  // Concurrent reloads are serialised.
-  Status reload();
+  // broken, or `accept` (given) refuses the new mappings, the error says why and the current
+  // mappings keep serving unchanged. Concurrent reloads are serialised.
+  Status reload(const std::function<Status(const MappingSet& candidate)>& accept = {});
+
+  // Every plan of one folder (mappings/<folder>/), in (kind, direction) order.
+  std::vector<std::shared_ptr<const Plan>> plansIn(std::string_view folder) const;
 
   // Number of plans currently served.
   size_t size() const;

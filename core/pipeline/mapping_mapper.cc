@@ -35,7 +35,9 @@ Result<MappedMessage> MappingMapper::map(const InboundMessage& message) {
   if (plan == nullptr) {
     return canonical_.map(message);
   }
-  Result<mapping::RunOutput> output = plan->run(message.body);
+  const auto params = params_.find(message.source);
+  Result<mapping::RunOutput> output =
+      plan->run(message.body, false, params == params_.end() ? nullptr : &params->second);
   if (!output) {
     return output.status();
   }

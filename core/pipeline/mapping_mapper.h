@@ -25,9 +25,11 @@ public:
   // `mappings` must outlive the mapper; nullptr means there are no mapping files at all.
   // `folders`: instance -> the mapping folder its connector entry names ("mappings"), looked
   // up after the instance's own folder and before its type's.
+  // `params`: instance -> what its mappings' `param` fields read.
   explicit MappingMapper(const mapping::MappingSet* mappings,
-                         std::map<std::string, std::string> folders = {})
-      : mappings_(mappings), folders_(std::move(folders)) {}
+                         std::map<std::string, std::string> folders = {},
+                         std::map<std::string, mapping::MappingParams> params = {})
+      : mappings_(mappings), folders_(std::move(folders)), params_(std::move(params)) {}
 
   Result<MappedMessage> map(const InboundMessage& message) override;
 
@@ -36,6 +38,7 @@ private:
 
   const mapping::MappingSet* mappings_;
   const std::map<std::string, std::string> folders_;
+  const std::map<std::string, mapping::MappingParams> params_;
   CanonicalMapper canonical_;
 };
 

@@ -94,6 +94,27 @@ TEST_F(PipelineMapping, PeerPayloadsAreMappedAndReloadsSwapOrRefuse) {
   EXPECT_THAT(audit, HasSubstr("signal:SIGHUP"));
 }
 
+// `param` fields read the instance's mapping parameters: its config's settings (here the
+// example connector's "kind") and its entry's mapping_params. A reload that brings in a
+// parameter the instance does not give is refused, and the mapping before it serves on.
+TEST_F(PipelineMapping, ParamFieldsReadTheInstancesSettingsAndAReloadNeedingMoreIsRefused) {
+  std::string with_param = intakeMapping("unused");
+  with_param.replace(with_param.find(R"("value": "unused")"), 17, R"("param": "kind")");
+  writeMapping(with_param);
+  ASSERT_EQ(world_.admin("POST", "/admin/v1/mappings/reload").status, 200);
+  EXPECT_EQ(systemOfSubmitted("PA-1"), "ticket");
+
+  std::string needs_more = intakeMapping("unused");
+  needs_more.replace(needs_more.find(R"("value": "unused")"), 17, R"("param": "region")");
+  writeMapping(needs_more);
+  HttpReply refused = world_.admin("POST", "/admin/v1/mappings/reload");
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_THAT(refused.body, HasSubstr("connector instance intake"));
+  EXPECT_THAT(refused.body, HasSubstr("intake/ticket.json reads the parameter"));
+  EXPECT_THAT(refused.body, HasSubstr("region"));
+  EXPECT_EQ(systemOfSubmitted("PA-2"), "ticket");
+}
+
 TEST_F(PipelineMapping, APayloadTheMappingCannotReadIsRefusedWithTheMappingsError) {
   HttpReply reply = world_.postTicket(R"({"detail":"没有工单号"})", "req-none");
   EXPECT_EQ(reply.status, 400) << reply.body;

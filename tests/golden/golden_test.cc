@@ -4,6 +4,7 @@
 // sample, named connector_sample_stem (department_streetlight_ticket).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
 
 #include <filesystem>
 #include <fstream>
@@ -193,6 +194,27 @@ void expectDocument(const Sample& sample, const mapping::Plan& plan,
   }
 }
 
+// samples/params.json: {"name": "value", ...}; none when the folder has no such file.
+mapping::MappingParams readParams(const std::string& path) {
+  mapping::MappingParams params;
+  if (path.empty()) {
+    return params;
+  }
+  rapidjson::Document document;
+  document.Parse(readFile(path).c_str());
+  EXPECT_TRUE(document.IsObject()) << path << ": expected an object of strings";
+  if (!document.IsObject()) {
+    return params;
+  }
+  for (const auto& member : document.GetObject()) {
+    EXPECT_TRUE(member.value.IsString()) << path << ": " << member.name.GetString();
+    if (member.value.IsString()) {
+      params[member.name.GetString()] = member.value.GetString();
+    }
+  }
+  return params;
+}
+
 TEST_P(GoldenSample, MapsAsExpected) {
   const Sample& sample = GetParam();
   Result<mapping::CodeTables> codes = loadCodes();
@@ -208,7 +230,8 @@ TEST_P(GoldenSample, MapsAsExpected) {
         << sample.input_path << " is not valid canonical " << (*plan)->kind() << ":\n"
         << recoded.status().message();
   }
-  const Result<mapping::RunOutput> output = (*plan)->run(input);
+  const mapping::MappingParams params = readParams(sample.params_path);
+  const Result<mapping::RunOutput> output = (*plan)->run(input, false, &params);
   if (sample.expectation == Expectation::Error) {
     expectRefused(sample, output);
   } else {

@@ -93,7 +93,7 @@ void collectSamples(const fs::path& connector_dir, const std::set<std::string>& 
   std::map<std::pair<std::string, std::string>, SampleFiles> by_key; // (name, stem)
   for (const fs::path& path : sortedEntries(connector_dir / "samples")) {
     const std::string file_name = path.filename().string();
-    if (file_name == "README.md") {
+    if (file_name == "README.md" || file_name == "params.json") {
       continue;
     }
     const std::optional<NamedFile> named = classify(file_name);
@@ -138,6 +138,9 @@ void collectSamples(const fs::path& connector_dir, const std::set<std::string>& 
     sample.test_name = testName(connector, key.first, key.second);
     sample.mapping_path = (connector_dir / (key.second + ".json")).string();
     sample.input_path = *files.input;
+    if (fs::exists(connector_dir / "samples" / "params.json")) {
+      sample.params_path = (connector_dir / "samples" / "params.json").string();
+    }
     sample.expected_path = files.expectations.front().first;
     sample.expectation = files.expectations.front().second;
     catalog.samples.push_back(std::move(sample));

@@ -8,6 +8,10 @@
 //   .../<name>.<stem>.expected-error.txt                or: it must be refused, and each
 //                                                       line occurs in the errors
 //
+//   .../params.json                                   the mapping parameters the samples of
+//                                                       the folder run with ({"name": "value"};
+//                                                       a deployment's mapping_params)
+//
 // An outbound mapping's samples carry its whole stem (`full.ticket.out.json` with
 // `full.ticket.out.expected.xml`), so that they never mix with the inbound mapping's.
 
@@ -32,6 +36,7 @@ struct Sample {
   std::string mapping_path;
   std::string input_path;
   std::string expected_path;
+  std::string params_path; // samples/params.json when the folder has one, else ""
   Expectation expectation = Expectation::Document;
 };
 

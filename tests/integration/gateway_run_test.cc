@@ -10,6 +10,8 @@
 #include <rapidjson/document.h>
 
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 namespace hotline::testing {
@@ -175,6 +177,32 @@ TEST(GatewayStart, RefusesAMappingFolderThatDoesNotExist) {
   EXPECT_EQ(result.exit_code, 2) << result.err;
   EXPECT_THAT(result.err, HasSubstr("connector instance dept-zjj: mappings \"department-sop\""));
   EXPECT_THAT(result.err, HasSubstr("no folder"));
+}
+
+// A mapping reading a parameter the instance does not give would fail each of its messages at
+// run time: the start is refused instead, naming instance, mapping and parameter. The
+// instance's secrets are never parameters, even when a mapping names one.
+TEST(GatewayStart, RefusesAMappingParameterTheInstanceDoesNotGive) {
+  const std::string mappings = makeTempDir();
+  std::filesystem::create_directories(mappings + "/dept-zjj");
+  std::ofstream(mappings + "/dept-zjj/ticket.out.json") << R"({"mapping": 1,
+      "direction": "outbound", "kind": "ticket", "target": {"format": "json"}, "fields": [
+      {"to": "/level", "param": "level"}, {"to": "/key", "param": "hmac_secret"},
+      {"to": "/path", "param": "path"}]})";
+  const std::string key = writeTempFile("hmac.key", "k3y");
+  std::string config = writeTempFile("params.json", "{" + isolatedSections() +
+                                                        R"("http": {"port": 0},
+      "mappings": {"dir": ")" + mappings + R"("},
+      "connectors": [{"name": "dept-zjj", "type": "example",
+                      "config": {"path": "/tickets", "hmac_secret": "file:)" +
+                                                        key + R"("}}]})");
+  CommandResult result = runCommand(HOTLINE_GATEWAY_BIN, {"run", "--config", config});
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_THAT(result.err, HasSubstr("connector instance dept-zjj: mapping " + mappings +
+                                    "/dept-zjj/ticket.out.json reads the parameter \"level\""));
+  EXPECT_THAT(result.err, HasSubstr("the parameter \"hmac_secret\""));
+  EXPECT_THAT(result.err, Not(HasSubstr("the parameter \"path\""))) << "its config gives path";
+  EXPECT_THAT(result.err, Not(HasSubstr("k3y")));
 }
 
 } // namespace

@@ -166,5 +166,28 @@ TEST(MappingCli, UsageErrors) {
   EXPECT_THAT(help.out, HasSubstr("mapping test MAPPING INPUT"));
 }
 
+// An outbound mapping that reads deployment parameters: given with --param, as a connector
+// entry's mapping_params gives them to the running gateway.
+TEST(MappingCli, ParamsAreGivenWithParamAndAMissingOneIsNamed) {
+  const std::string soap = std::string(HOTLINE_SOURCE_DIR) + "/mappings/exchange-soap";
+  const std::string mapping = soap + "/ticket.out.json";
+  const std::string sample = soap + "/samples/escalation.ticket.out.json";
+  CommandResult given =
+      mappingTest({mapping, sample, "--param", "system=xiayi-12345", "--param", "level=county"});
+  EXPECT_EQ(given.exit_code, 0) << given.err;
+  EXPECT_THAT(given.out, HasSubstr("system=\"xiayi-12345\""));
+  EXPECT_THAT(given.out, HasSubstr("level=\"county\""));
+
+  CommandResult missing = mappingTest({mapping, sample, "--param", "system=xiayi-12345"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.err, HasSubstr("the mapping parameter \"level\" is not set"));
+
+  for (const char* bad : {"level", "Level=county", "=county"}) {
+    CommandResult refused = mappingTest({mapping, sample, "--param", bad});
+    EXPECT_EQ(refused.exit_code, 2) << bad;
+    EXPECT_THAT(refused.err, HasSubstr("--param needs NAME=VALUE")) << bad;
+  }
+}
+
 } // namespace
 } // namespace hotline::testing

@@ -45,7 +45,7 @@ public:
     return received_;
   }
 
-  PeerIdentity identity_{"dept-housing", "department", ""};
+  PeerIdentity identity_{"dept-housing", "department", "", {}};
   plugin::Delivery answer_ = plugin::Delivery::ok();
 
 private:

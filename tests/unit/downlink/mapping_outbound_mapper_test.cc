@@ -72,7 +72,7 @@ TEST_F(MappingOutboundMapperTest, TheTypesMappingServesInstancesWithoutTheirOwn)
   ASSERT_NE(set_, nullptr);
   MappingOutboundMapper mapper(set_.get());
   Result<MappedOutbound> mapped =
-      mapper.map({"dept-housing", "department", ""}, ticketRow(kTicket));
+      mapper.map({"dept-housing", "department", "", {}}, ticketRow(kTicket));
   ASSERT_TRUE(mapped.isOk()) << mapped.status().toString();
   EXPECT_EQ(mapped->content_type, "application/json");
   EXPECT_EQ(mapped->body, R"({"ticketNo":"YC-7","detail":"路灯不亮"})");
@@ -81,7 +81,8 @@ TEST_F(MappingOutboundMapperTest, TheTypesMappingServesInstancesWithoutTheirOwn)
 TEST_F(MappingOutboundMapperTest, AnInstancesOwnXmlMappingWins) {
   ASSERT_NE(set_, nullptr);
   MappingOutboundMapper mapper(set_.get());
-  Result<MappedOutbound> mapped = mapper.map({"dept-water", "department", ""}, ticketRow(kTicket));
+  Result<MappedOutbound> mapped =
+      mapper.map({"dept-water", "department", "", {}}, ticketRow(kTicket));
   ASSERT_TRUE(mapped.isOk()) << mapped.status().toString();
   EXPECT_EQ(mapped->content_type, "application/xml; charset=utf-8");
   EXPECT_THAT(mapped->body, HasSubstr("<d:No>YC-7</d:No>"));
@@ -93,7 +94,7 @@ TEST_F(MappingOutboundMapperTest, TheFolderAnEntryNamesServesBeforeTheTypes) {
   MappingOutboundMapper mapper(set_.get());
   // dept-zjj has no folder of its own; its entry names dept-water's (an XML profile).
   Result<MappedOutbound> mapped =
-      mapper.map({"dept-zjj", "department", "dept-water"}, ticketRow(kTicket));
+      mapper.map({"dept-zjj", "department", "dept-water", {}}, ticketRow(kTicket));
   ASSERT_TRUE(mapped.isOk()) << mapped.status().toString();
   EXPECT_EQ(mapped->content_type, "application/xml; charset=utf-8");
   EXPECT_THAT(mapped->body, HasSubstr("<d:No>YC-7</d:No>"));
@@ -103,19 +104,19 @@ TEST_F(MappingOutboundMapperTest, WithoutAMappingTheCanonicalRowGoesOut) {
   MappingOutboundMapper mapper(set_.get());
   store::OutboxRow event = ticketRow(R"({"type":"signed"})");
   event.kind = "event"; // no event.out.json anywhere
-  Result<MappedOutbound> mapped = mapper.map({"dept-housing", "department", ""}, event);
+  Result<MappedOutbound> mapped = mapper.map({"dept-housing", "department", "", {}}, event);
   ASSERT_TRUE(mapped.isOk());
   EXPECT_EQ(mapped->body, R"({"type":"signed"})");
   EXPECT_EQ(mapped->content_type, "application/json");
   MappingOutboundMapper none(nullptr);
-  EXPECT_EQ(none.map({"dept-housing", "department", ""}, ticketRow(kTicket))->body, kTicket);
+  EXPECT_EQ(none.map({"dept-housing", "department", "", {}}, ticketRow(kTicket))->body, kTicket);
 }
 
 TEST_F(MappingOutboundMapperTest, AMappingErrorNamesTheFileAndField) {
   ASSERT_NE(set_, nullptr);
   MappingOutboundMapper mapper(set_.get());
   Result<MappedOutbound> mapped =
-      mapper.map({"dept-housing", "department", ""},
+      mapper.map({"dept-housing", "department", "", {}},
                  ticketRow(R"({"channel":"phone","content":"路灯不亮","status":"assigned"})"));
   ASSERT_FALSE(mapped.isOk());
   EXPECT_EQ(mapped.status().code(), StatusCode::InvalidArgument);

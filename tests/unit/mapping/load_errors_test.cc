@@ -54,9 +54,10 @@ TEST(MappingLoadErrors, UnknownFieldKeysSuggestTheClosest) {
                 "fields[0] (to /title): unknown key \"form\" (did you mean "
                 "\"from\"?)\n" +
                 std::string(kFile) +
-                "fields[0] (to /title): needs exactly one of from, value, each");
+                "fields[0] (to /title): needs exactly one of from, value, param, each");
   EXPECT_EQ(fieldError(R"({"to": "/title", "from": "/a", "value": "x"})"),
-            std::string(kFile) + "fields[0] (to /title): needs exactly one of from, value, each");
+            std::string(kFile) +
+                "fields[0] (to /title): needs exactly one of from, value, param, each");
   EXPECT_EQ(fieldError(R"({"from": "/a"})"),
             std::string(kFile) + "fields[0]: to is required: the target path");
 }

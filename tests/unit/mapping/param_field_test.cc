@@ -1,0 +1,80 @@
+// `param` fields: values a deployment gives its mappings (a connector entry's mapping_params),
+// so that one shipped mapping file serves every gateway.
+#include "tests/unit/mapping/mapping_test_support.h"
+
+#include <gmock/gmock.h>
+
+namespace hotline::mapping::mapping_tests {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+constexpr std::string_view kTicket = R"({"id":"01JDTICKET0000000000000001","title":"t"})";
+
+std::shared_ptr<const Plan> senderPlan() {
+  return compileOk(outbound(R"({"format": "json"})", R"([
+    {"to": "/sender/system", "param": "our_system"},
+    {"to": "/sender/level", "param": "level"},
+    {"to": "/also", "param": "our_system"},
+    {"to": "/number", "from": "/id"}])"));
+}
+
+TEST(ParamFieldTest, APlanNamesTheParametersItReadsSortedAndOnce) {
+  std::shared_ptr<const Plan> plan = senderPlan();
+  ASSERT_NE(plan, nullptr);
+  EXPECT_THAT(plan->params(), ElementsAre("level", "our_system"));
+  EXPECT_TRUE(compileOk(outbound(R"({"format": "json"})", R"([{"to": "/n", "from": "/id"}])"))
+                  ->params()
+                  .empty());
+}
+
+TEST(ParamFieldTest, WritesTheValueTheDeploymentGives) {
+  std::shared_ptr<const Plan> plan = senderPlan();
+  ASSERT_NE(plan, nullptr);
+  const MappingParams params{{"our_system", "yucheng-12345"}, {"level", "county"}};
+  Result<RunOutput> output = plan->run(kTicket, false, &params);
+  ASSERT_TRUE(output.isOk()) << output.status().toString();
+  EXPECT_EQ(output->document, R"({"sender":{"system":"yucheng-12345","level":"county"},)"
+                              R"("also":"yucheng-12345","number":"01JDTICKET0000000000000001"})");
+  const MappingParams other{{"our_system", "xiayi-12345"}, {"level", "county"}};
+  EXPECT_THAT(plan->run(kTicket, false, &other)->document, HasSubstr(R"("system":"xiayi-12345")"));
+}
+
+TEST(ParamFieldTest, AMissingParameterIsAnErrorOfTheMessageNamingIt) {
+  std::shared_ptr<const Plan> plan = senderPlan();
+  ASSERT_NE(plan, nullptr);
+  const MappingParams partial{{"our_system", "yucheng-12345"}};
+  Result<RunOutput> output = plan->run(kTicket, false, &partial);
+  ASSERT_FALSE(output.isOk());
+  EXPECT_THAT(
+      output.status().message(),
+      HasSubstr("/sender/level from (param level): the mapping parameter \"level\" is not set"));
+  EXPECT_THAT(output.status().message(), HasSubstr("mapping_params"));
+  EXPECT_FALSE(plan->run(kTicket).isOk()) << "no parameters given at all";
+}
+
+TEST(ParamFieldTest, TheExplainTraceShowsWhereTheValueCameFrom) {
+  std::shared_ptr<const Plan> plan = senderPlan();
+  ASSERT_NE(plan, nullptr);
+  const MappingParams params{{"our_system", "yucheng-12345"}, {"level", "county"}};
+  Result<RunOutput> output = plan->run(kTicket, true, &params);
+  ASSERT_TRUE(output.isOk());
+  ASSERT_FALSE(output->trace.empty());
+  EXPECT_EQ(output->trace[0].source_path, "(param our_system)");
+  EXPECT_EQ(output->trace[0].result, "yucheng-12345");
+}
+
+TEST(ParamFieldTest, ABadParamIsALoadErrorNamingTheField) {
+  EXPECT_THAT(
+      loadError(outbound(R"({"format": "json"})", R"([{"to": "/s", "param": "Our-System"}])")),
+      HasSubstr("fields[0] (to /s): param must name a mapping parameter"));
+  EXPECT_THAT(loadError(outbound(R"({"format": "json"})", R"([{"to": "/s", "param": 7}])")),
+              HasSubstr("param must name a mapping parameter"));
+  EXPECT_THAT(loadError(outbound(R"({"format": "json"})",
+                                 R"([{"to": "/s", "param": "level", "value": "county"}])")),
+              HasSubstr("needs exactly one of from, value, param, each"));
+}
+
+} // namespace
+} // namespace hotline::mapping::mapping_tests
