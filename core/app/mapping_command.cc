@@ -10,6 +10,7 @@
 #include "core/app/mapping_command_compare.h"
 #include "core/config/param_name.h"
 #include "core/mapping/mapping.h"
+#include "core/mapping/mapping_params_file.h"
 
 namespace hotline::app {
 namespace {
@@ -28,7 +29,9 @@ struct TestOptions {
   std::optional<std::string> expect;
   std::optional<std::string> codes;
   bool explain = false;
-  mapping::MappingParams params; // --param NAME=VALUE, as an entry's mapping_params
+  // --param NAME=VALUE, as an entry's mapping_params, over the ones of the folder's
+  // samples/params.json (the values its samples were written with).
+  mapping::MappingParams params;
 };
 
 // NAME=VALUE of --param into `into`; false when it is not of that form.
@@ -205,9 +208,22 @@ int runTest(const TestOptions& options, std::ostream& out, std::ostream& err) {
     err << plan.status().message() << "\n";
     return kExitFailure;
   }
+  mapping::MappingParams params;
+  if (const std::string sample_params = mapping::sampleParamsPathFor(options.mapping);
+      !sample_params.empty()) {
+    Result<mapping::MappingParams> read = mapping::readMappingParamsFile(sample_params);
+    if (!read) {
+      err << "mapping test: " << read.status().message() << "\n";
+      return kExitUsage;
+    }
+    params = std::move(read).value();
+  }
+  for (const auto& [name, value] : options.params) {
+    params[name] = value;
+  }
   const bool expects_error = options.expect && options.expect->ends_with("-error.txt");
   Result<mapping::RunOutput> output =
-      (*plan)->run(*input, options.explain || expects_error, &options.params);
+      (*plan)->run(*input, options.explain || expects_error, &params);
   if (!output) {
     if (expects_error) {
       return checkExpectedErrors(output.status().message(), *options.expect, out, err);

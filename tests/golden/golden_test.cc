@@ -4,7 +4,6 @@
 // sample, named connector_sample_stem (department_streetlight_ticket).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <rapidjson/document.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,6 +11,7 @@
 
 #include "core/app/mapping_command_compare.h"
 #include "core/mapping/mapping.h"
+#include "core/mapping/mapping_params_file.h"
 #include "core/model/event_codec.h"
 #include "core/model/ticket_codec.h"
 #include "core/model/ticket_enums.h"
@@ -194,25 +194,14 @@ void expectDocument(const Sample& sample, const mapping::Plan& plan,
   }
 }
 
-// samples/params.json: {"name": "value", ...}; none when the folder has no such file.
+// samples/params.json (the values the folder's samples were written with); none without one.
 mapping::MappingParams readParams(const std::string& path) {
-  mapping::MappingParams params;
   if (path.empty()) {
-    return params;
+    return {};
   }
-  rapidjson::Document document;
-  document.Parse(readFile(path).c_str());
-  EXPECT_TRUE(document.IsObject()) << path << ": expected an object of strings";
-  if (!document.IsObject()) {
-    return params;
-  }
-  for (const auto& member : document.GetObject()) {
-    EXPECT_TRUE(member.value.IsString()) << path << ": " << member.name.GetString();
-    if (member.value.IsString()) {
-      params[member.name.GetString()] = member.value.GetString();
-    }
-  }
-  return params;
+  Result<mapping::MappingParams> params = mapping::readMappingParamsFile(path);
+  EXPECT_TRUE(params) << params.status().message();
+  return params ? std::move(params).value() : mapping::MappingParams();
 }
 
 TEST_P(GoldenSample, MapsAsExpected) {

@@ -166,21 +166,30 @@ TEST(MappingCli, UsageErrors) {
   EXPECT_THAT(help.out, HasSubstr("mapping test MAPPING INPUT"));
 }
 
-// An outbound mapping that reads deployment parameters: given with --param, as a connector
-// entry's mapping_params gives them to the running gateway.
-TEST(MappingCli, ParamsAreGivenWithParamAndAMissingOneIsNamed) {
+// An outbound mapping that reads deployment parameters: taken from the folder's
+// samples/params.json (the values its samples were written with), --param over them.
+TEST(MappingCli, ParamsComeFromTheSamplesParamsJsonAndParamOverridesThem) {
   const std::string soap = std::string(HOTLINE_SOURCE_DIR) + "/mappings/exchange-soap";
   const std::string mapping = soap + "/ticket.out.json";
   const std::string sample = soap + "/samples/escalation.ticket.out.json";
-  CommandResult given =
-      mappingTest({mapping, sample, "--param", "system=xiayi-12345", "--param", "level=county"});
+  CommandResult shipped = mappingTest({mapping, sample});
+  EXPECT_EQ(shipped.exit_code, 0) << shipped.err;
+  EXPECT_THAT(shipped.out, HasSubstr("system=\"yucheng-12345\""));
+  EXPECT_THAT(shipped.out, HasSubstr("level=\"county\""));
+
+  CommandResult given = mappingTest({mapping, sample, "--param", "system=xiayi-12345"});
   EXPECT_EQ(given.exit_code, 0) << given.err;
   EXPECT_THAT(given.out, HasSubstr("system=\"xiayi-12345\""));
   EXPECT_THAT(given.out, HasSubstr("level=\"county\""));
 
-  CommandResult missing = mappingTest({mapping, sample, "--param", "system=xiayi-12345"});
+  // The same mapping in a folder of its own, with no samples/params.json: each missing
+  // parameter is named.
+  const std::string alone = makeTempDir() + "/ticket.out.json";
+  std::ofstream(alone) << readFile(mapping);
+  CommandResult missing = mappingTest({alone, sample, "--param", "system=xiayi-12345"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_THAT(missing.err, HasSubstr("the mapping parameter \"level\" is not set"));
+  EXPECT_THAT(missing.err, Not(HasSubstr("\"system\" is not set")));
 
   for (const char* bad : {"level", "Level=county", "=county"}) {
     CommandResult refused = mappingTest({mapping, sample, "--param", bad});

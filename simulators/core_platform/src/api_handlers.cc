@@ -115,6 +115,7 @@ std::optional<PlatformApi::Rejection> PlatformApi::readSingle(const httplib::Req
     return Rejection{422, facts.status().message()};
   }
   item.event_type = facts->event_type;
+  item.source = std::move(facts->source);
   if (kind == ItemKind::Knowledge && item.ticket_id != knowledgeOrderingKey(facts->article_id)) {
     return Rejection{400, "X-Hotline-Ticket: expected \"" +
                               knowledgeOrderingKey(facts->article_id) +

@@ -116,6 +116,7 @@ BulkLine parseBulkLine(std::string_view text, size_t line_number) {
                 "line " + std::to_string(line_number) + ": " + facts.status().message());
   }
   line.item.event_type = facts->event_type;
+  line.item.source = std::move(facts->source);
   if (line.item.kind == ItemKind::Knowledge &&
       line.item.ticket_id != knowledgeOrderingKey(facts->article_id)) {
     return fail(std::move(line), 400,

@@ -32,6 +32,10 @@ void writeEntry(JsonWriter& writer, const AcceptedEntry& entry) {
   if (entry.kind == ItemKind::Event) {
     writer.Key("type");
     writeString(writer, model::enumName(entry.event_type));
+    if (!entry.source.empty()) {
+      writer.Key("source");
+      writeString(writer, entry.source);
+    }
   }
   writer.EndObject();
 }

@@ -76,6 +76,7 @@ Result<PayloadFacts> validateAny(ItemKind kind, const Input& input) {
     return event.status();
   }
   facts.event_type = event->type;
+  facts.source = std::move(event->source);
   return facts;
 }
 

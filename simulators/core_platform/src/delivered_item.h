@@ -26,12 +26,14 @@ struct DeliveredItem {
   int64_t sequence = 0;        // X-Hotline-Sequence: > 0, increasing per ticket
   ItemKind kind = ItemKind::Ticket;
   model::EventType event_type = model::EventType::Comment; // meaningful for events only
+  std::string source; // an event's source (who acted: a department's system, ...), if any
 };
 
 // What a valid payload tells about itself.
 struct PayloadFacts {
   model::EventType event_type = model::EventType::Comment; // an event's type; else Comment
   std::string article_id;                                  // a knowledge article's id
+  std::string source;                                      // an event's source
 };
 
 // Decodes a payload with the model codec (decodeTicket / decodeEvent /

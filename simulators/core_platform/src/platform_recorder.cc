@@ -40,7 +40,7 @@ RecordResult PlatformRecorder::recordLocked(const DeliveredItem& item) {
     ++ticket_count_;
   }
   track.last_sequence = std::max(track.last_sequence, item.sequence);
-  track.items.push_back(TrackedItem{index, item.sequence, item.kind, item.event_type});
+  track.items.push_back(TrackedItem{index, item.sequence, item.kind, item.event_type, item.source});
   return result;
 }
 
@@ -85,7 +85,7 @@ PlatformRecorder::ticketItems(std::string_view ticket_id) const {
   entries.reserve(found->second.items.size());
   for (const TrackedItem& item : found->second.items) {
     entries.push_back(AcceptedEntry{keys_[item.key_index], platformId(item.key_index),
-                                    item.sequence, item.kind, item.event_type});
+                                    item.sequence, item.kind, item.event_type, item.source});
   }
   return entries;
 }

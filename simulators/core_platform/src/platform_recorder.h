@@ -41,6 +41,7 @@ struct AcceptedEntry {
   int64_t sequence = 0;
   ItemKind kind = ItemKind::Ticket;
   model::EventType event_type = model::EventType::Comment;
+  std::string source; // an event's source, "" for none
 };
 
 struct RecorderStats {
@@ -90,6 +91,7 @@ private:
     int64_t sequence;
     ItemKind kind;
     model::EventType event_type;
+    std::string source;
   };
   struct TicketTrack {
     int64_t last_sequence = 0;

@@ -1,8 +1,13 @@
 // `param` fields: values a deployment gives its mappings (a connector entry's mapping_params),
 // so that one shipped mapping file serves every gateway.
+#include "core/mapping/mapping_params_file.h"
 #include "tests/unit/mapping/mapping_test_support.h"
 
 #include <gmock/gmock.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 
 namespace hotline::mapping::mapping_tests {
 namespace {
@@ -74,6 +79,27 @@ TEST(ParamFieldTest, ABadParamIsALoadErrorNamingTheField) {
   EXPECT_THAT(loadError(outbound(R"({"format": "json"})",
                                  R"([{"to": "/s", "param": "level", "value": "county"}])")),
               HasSubstr("needs exactly one of from, value, param, each"));
+}
+
+// samples/params.json: an object of strings; anything else is refused naming the file.
+TEST(ParamFieldTest, AParamsFileIsReadOrRefusedNamingIt) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("hotline-params-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "samples");
+  const std::string path = (dir / "samples" / "params.json").string();
+  EXPECT_EQ(sampleParamsPathFor((dir / "ticket.out.json").string()), "");
+  std::ofstream(path) << R"({"system": "yucheng-12345", "level": "county"})";
+  EXPECT_EQ(sampleParamsPathFor((dir / "ticket.out.json").string()), path);
+  Result<MappingParams> read = readMappingParamsFile(path);
+  ASSERT_TRUE(read.isOk()) << read.status().toString();
+  EXPECT_EQ(read->at("level"), "county");
+  for (const char* text : {R"(["system"])", R"({"Level": "county"})", R"({"level": 3})", "{"}) {
+    std::ofstream(path) << text;
+    Result<MappingParams> refused = readMappingParamsFile(path);
+    ASSERT_FALSE(refused.isOk()) << text;
+    EXPECT_THAT(refused.status().message(), HasSubstr(path)) << text;
+  }
+  std::filesystem::remove_all(dir);
 }
 
 } // namespace

@@ -11,7 +11,7 @@ namespace {
 DeliveredItem item(std::string key, std::string ticket, int64_t sequence,
                    ItemKind kind = ItemKind::Event,
                    model::EventType type = model::EventType::Accepted) {
-  return DeliveredItem{std::move(key), std::move(ticket), sequence, kind, type};
+  return DeliveredItem{std::move(key), std::move(ticket), sequence, kind, type, ""};
 }
 
 TEST(SimRecorder, FirstDeliveryIsAcceptedWithAPlatformId) {
