@@ -29,6 +29,13 @@ void renderCommitter(const pipeline::CommitterStats& stats, metrics::PrometheusT
   out.sample({{"outcome", "duplicate"}}, static_cast<double>(stats.duplicates));
   out.sample({{"outcome", "refused"}}, static_cast<double>(stats.refused));
   out.sample({{"outcome", "failed"}}, static_cast<double>(stats.failed));
+  out.family("hotline_store_write_failures_total", "counter",
+             "Store transactions that failed (a full disk, a size cap); their records are "
+             "retried.");
+  out.sample({}, static_cast<double>(stats.write_failures));
+  out.family("hotline_store_writable", "gauge",
+             "1 while the store takes writes, 0 while it refuses them (alert on it).");
+  out.sample({}, stats.store_writes.failing ? 0.0 : 1.0);
 }
 
 void renderTargets(const delivery::DispatcherStats& stats, metrics::PrometheusText& out) {

@@ -16,6 +16,7 @@ store::SqliteOptions storeOptions(const Config& core) {
   Result<audit::HashAlgorithm> algorithm =
       audit::parseHashAlgorithm(core.getRawString("audit.algorithm", "sha256"));
   options.audit_algorithm = algorithm ? *algorithm : audit::HashAlgorithm::Sha256;
+  options.max_size_mb = core.getInt64("store.max_size_mb", 0);
   return options;
 }
 
@@ -212,9 +213,17 @@ void PipelineRuntime::discarded(const store::OutboxRow& row) {
 http::HealthReport PipelineRuntime::readiness() const {
   http::HealthReport report;
   Result<store::OutboxCounts> counts = store_->outboxCounts();
-  report.components.push_back(
-      {"store", counts ? "ok" : "down", counts ? "" : counts.status().message()});
-  report.healthy = counts.isOk() && !stopped_;
+  // A store that still reads but refuses writes (a full disk) takes no message either.
+  const pipeline::WriteHealth::State writes = committer_->stats().store_writes;
+  const bool up = counts.isOk() && !writes.failing;
+  const std::string why = !counts ? counts.status().message()
+                          : writes.failing
+                              ? "writes refused for " + std::to_string(writes.failing_for.count()) +
+                                    " ms (" + std::to_string(writes.failed_batches) +
+                                    " batches): " + writes.error
+                              : "";
+  report.components.push_back({"store", up ? "ok" : "down", why});
+  report.healthy = up && !stopped_;
   for (const delivery::TargetStats& target : dispatcher_->stats().targets) {
     bool open = target.breaker == delivery::CircuitBreaker::State::Open;
     report.components.push_back({"target:" + target.name, open ? "degraded" : "ok",

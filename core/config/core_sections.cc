@@ -98,7 +98,14 @@ ConfigTable buildStore() {
                    "database."),
            stringKey("path", "var/gateway.db",
                      "SQLite database file, relative to the working directory unless "
-                     "absolute.")}};
+                     "absolute."),
+           integerKey("max_size_mb", 0, 0, 16777216,
+                      "Largest the database file may grow, in MiB (its -wal file beside it "
+                      "adds up to ~4 MiB more); 0: no limit but the disk. At the limit the "
+                      "store refuses writes as on a full disk: new messages are answered 503, "
+                      "nothing acknowledged is lost, /readyz reports the store down, and a "
+                      "restart with a higher limit resumes. Keeps the gateway from filling a "
+                      "disk it shares.")}};
 }
 
 ConfigTable buildAdmin() {

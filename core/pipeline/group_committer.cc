@@ -133,6 +133,7 @@ CommitterStats GroupCommitter::stats() const {
   std::lock_guard<std::mutex> lock(mutex_);
   CommitterStats stats = stats_;
   stats.deliveries_pending = deliveries_.size();
+  stats.store_writes = write_health_.state(WriteHealth::Clock::now());
   return stats;
 }
 
@@ -232,12 +233,7 @@ bool GroupCommitter::commitBatch(Gathered& batch) {
   planner_.reset(); // committed or not, the overlay is no longer needed
   // Rows go to delivery before anyone is answered, so a peer that has its 2xx can rely on
   // the message already being queued for the core platform.
-  if (!written) {
-    log::error(kComponent, "batch not committed",
-               {{"messages", commits.size()},
-                {"delivery_records", batch.deliveries.size()},
-                {"error", written.status().message()}});
-  } else {
+  if (written) {
     deliverRows(commits, written->outbox_ids);
     for (const auto& [index, why] : written->refused_deliveries) {
       log::error(kComponent, "the store refused a delivery record; dropped",
@@ -245,19 +241,8 @@ bool GroupCommitter::commitBatch(Gathered& batch) {
                   {"error", why.toString()}});
     }
   }
-  {
-    // Counted before anyone is answered, so a submitter holding its answer sees it counted.
-    std::lock_guard<std::mutex> lock(mutex_);
-    stats_.batches += 1;
-    stats_.failed += written ? 0 : commits.size();
-    stats_.largest_batch = std::max<uint64_t>(stats_.largest_batch, batch.requests.size());
-    if (written) {
-      stats_.deliveries_refused += written->refused_deliveries.size();
-      stats_.deliveries_written += batch.deliveries.size() - written->refused_deliveries.size();
-    } else {
-      stats_.write_failures += 1;
-    }
-  }
+  // Counted before anyone is answered, so a submitter holding its answer sees it counted.
+  recordOutcome(batch, commits.size(), written);
   answer(batch.requests, plans, written);
   if (written) {
     batch.rejections.clear();

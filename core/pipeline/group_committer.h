@@ -21,6 +21,7 @@
 
 #include "core/pipeline/batch_planner.h"
 #include "core/pipeline/submit_answer.h"
+#include "core/pipeline/write_health.h"
 #include "core/store/store.h"
 
 #include <chrono>
@@ -48,6 +49,7 @@ struct CommitterStats {
   uint64_t deliveries_refused = 0; // records the store will never take (row not pending)
   uint64_t write_failures = 0;     // failed transactions (their records are retried)
   size_t deliveries_pending = 0;
+  WriteHealth::State store_writes; // is the store taking writes? (write_health.h)
 };
 
 class GroupCommitter {
@@ -114,6 +116,9 @@ private:
   bool gather(std::unique_lock<std::mutex>& lock, Gathered& into);
   // True when the transaction committed.
   bool commitBatch(Gathered& batch);
+  // Counts the batch and follows the store's health; logs a failure streak, not each batch.
+  void recordOutcome(const Gathered& batch, size_t messages,
+                     const Result<store::WriteBatchResult>& written);
   void answer(std::vector<Request>& requests, std::vector<SubmitPlan>& plans,
               const Result<store::WriteBatchResult>& written);
   // Puts records of a failed write back at the front of their queues, in order.
@@ -143,6 +148,7 @@ private:
   bool stopping_ = false;
   bool write_failed_ = false; // the last write failed: wait retry_wait before the next
   CommitterStats stats_;
+  WriteHealth write_health_;
   std::thread thread_;
 };
 

@@ -1,8 +1,16 @@
-// GroupCommitter, after a batch is written: answering its submits (one wake-up per answer
-// group, submit_answer.h) and handing its new outbox rows to delivery.
+// GroupCommitter, after a batch is written: counting it and following the store's health,
+// answering its submits (one wake-up per answer group, submit_answer.h) and handing its new
+// outbox rows to delivery.
 #include "core/pipeline/group_committer.h"
 
+#include "core/log/log.h"
+
 namespace hotline::pipeline {
+namespace {
+
+constexpr const char* kComponent = "pipeline";
+
+} // namespace
 
 void GroupCommitter::answer(std::vector<Request>& requests, std::vector<SubmitPlan>& plans,
                             const Result<store::WriteBatchResult>& written) {
@@ -17,8 +25,10 @@ void GroupCommitter::answer(std::vector<Request>& requests, std::vector<SubmitPl
       ++duplicates;
       answers.emplace_back(plan.outcome);
     } else if (!written) {
-      answers.emplace_back(unavailable(
-          "cannot store the message now: " + written.status().message() + "; retry later"));
+      // Not the store's own error: it names files of this host. The operator has it in the
+      // log and in /readyz.
+      answers.emplace_back(
+          unavailable("the gateway cannot store messages at the moment; retry later"));
     } else {
       ++committed;
       answers.emplace_back(plan.outcome);
@@ -57,6 +67,49 @@ void GroupCommitter::deliverRows(const std::vector<store::InboundCommit>& commit
     }
   }
   sink_(std::move(rows));
+}
+
+void GroupCommitter::recordOutcome(const Gathered& batch, size_t messages,
+                                   const Result<store::WriteBatchResult>& written) {
+  const WriteHealth::Clock::time_point now = WriteHealth::Clock::now();
+  WriteHealth::Report report = WriteHealth::Report::None;
+  WriteHealth::State health;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stats_.batches += 1;
+    stats_.failed += written ? 0 : messages;
+    stats_.largest_batch = std::max<uint64_t>(stats_.largest_batch, batch.requests.size());
+    if (written) {
+      stats_.deliveries_refused += written->refused_deliveries.size();
+      stats_.deliveries_written += batch.deliveries.size() - written->refused_deliveries.size();
+    } else {
+      stats_.write_failures += 1;
+    }
+    report = written ? write_health_.succeeded(now)
+                     : write_health_.failed(written.status().message(), now);
+    health = write_health_.state(now);
+  }
+  const log::Fields streak{{"failed_batches", static_cast<long long>(health.failed_batches)},
+                           {"for_ms", static_cast<long long>(health.failing_for.count())},
+                           {"error", health.error}};
+  switch (report) {
+  case WriteHealth::Report::FirstFailure:
+    log::error(kComponent,
+               "the store refuses writes; messages are answered 503 until it takes "
+               "them again",
+               {{"messages", messages},
+                {"delivery_records", batch.deliveries.size()},
+                {"error", health.error}});
+    break;
+  case WriteHealth::Report::StillFailing:
+    log::error(kComponent, "the store still refuses writes", streak);
+    break;
+  case WriteHealth::Report::Recovered:
+    log::info(kComponent, "the store takes writes again", streak);
+    break;
+  case WriteHealth::Report::None:
+    break;
+  }
 }
 
 } // namespace hotline::pipeline

@@ -4,6 +4,7 @@
 #include "core/audit/audit_hasher.h"
 #include "core/store/store_clock.h"
 
+#include <cstdint>
 #include <string>
 
 namespace hotline::store {
@@ -18,6 +19,9 @@ struct SqliteOptions {
   // FULL: an acknowledged message survives power loss. false (NORMAL) is for tests and
   // CPU-side benchmarks only.
   bool synchronous_full = true;
+  // Largest the database file may grow, in MiB (SQLite's max_page_count); 0: no limit. At the
+  // limit writes fail as on a full disk.
+  int64_t max_size_mb = 0;
   // Stamps audit records, outbox rows and state updates.
   StoreClock clock = systemClockMs;
 };

@@ -4,8 +4,11 @@
 #include "core/store/store_checks.h"
 
 #include <Poco/Data/LOB.h>
+
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
+#include <algorithm>
+#include <string>
 
 namespace hotline::store {
 namespace {
@@ -63,9 +66,26 @@ Result<std::unique_ptr<SqliteWriter>> SqliteWriter::open(const SqliteOptions& op
   }
   std::unique_ptr<SqliteWriter> writer(new SqliteWriter(std::move(connection).value(), options));
   HOTLINE_RETURN_IF_ERROR(writer->migrate());
+  HOTLINE_RETURN_IF_ERROR(writer->limitSize(options.max_size_mb));
   HOTLINE_RETURN_IF_ERROR(writer->prepareStatements());
   HOTLINE_RETURN_IF_ERROR(writer->resumeChain());
   return writer;
+}
+
+// After the migrations, which must never fail for want of room.
+Status SqliteWriter::limitSize(int64_t max_size_mb) {
+  if (max_size_mb <= 0) {
+    return Status::ok();
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  Result<std::string> page_size = connection_->pragma("page_size");
+  if (!page_size) {
+    return page_size.status();
+  }
+  const int64_t pages = max_size_mb * 1024 * 1024 / std::max<int64_t>(1, std::stoll(*page_size));
+  // SQLite never sets it below the pages in use: a file already past the limit takes no
+  // more writes, which /readyz then reports.
+  return connection_->exec(("PRAGMA max_page_count = " + std::to_string(pages)).c_str());
 }
 
 Status SqliteWriter::migrate() {

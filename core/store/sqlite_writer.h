@@ -36,6 +36,8 @@ public:
   static Result<std::unique_ptr<SqliteWriter>> open(const SqliteOptions& options);
 
   Status migrate();
+  // Caps the file at `max_size_mb` MiB (0: no cap).
+  Status limitSize(int64_t max_size_mb);
   Result<std::vector<std::vector<int64_t>>> commitInbound(std::span<const InboundCommit> batch);
   Status appendAudit(std::span<const AuditInsert> records);
   Status recordDeliveries(std::span<const DeliveryRecord> records);

@@ -117,6 +117,32 @@ TEST_F(GroupCommitterWriterTest, AFailedWriteKeepsTheOutcomesAndRetriesThem) {
   EXPECT_EQ(stats.deliveries_pending, 0u);
 }
 
+// A store that refuses writes (a full disk): submits are answered 503 without the store's own
+// error (it names this host's files), the committer says the store is failing (for /readyz)
+// until a write succeeds again.
+TEST_F(GroupCommitterWriterTest, WhileTheStoreRefusesWritesSubmitsAre503AndHealthSaysWhy) {
+  accepted("H-1");
+  EXPECT_FALSE(committer_->stats().store_writes.failing);
+  store_.failWrites(unavailable("store /var/hotline/gateway.db: database or disk is full"));
+  for (const char* number : {"H-2", "H-3"}) {
+    Result<SubmitOutcome> refused = submitter_->submit(ticket(number));
+    ASSERT_FALSE(refused.isOk());
+    EXPECT_EQ(refused.status().code(), StatusCode::Unavailable);
+    EXPECT_THAT(refused.status().message(), HasSubstr("cannot store messages"));
+    EXPECT_THAT(refused.status().message(), ::testing::Not(HasSubstr("gateway.db")));
+  }
+  WriteHealth::State health = committer_->stats().store_writes;
+  EXPECT_TRUE(health.failing);
+  EXPECT_GE(health.failed_batches, 2u);
+  EXPECT_THAT(health.error, HasSubstr("database or disk is full"));
+
+  store_.clearWriteFailure();
+  accepted("H-4");
+  health = committer_->stats().store_writes;
+  EXPECT_FALSE(health.failing);
+  EXPECT_GE(health.failed_batches, 2u) << "the last streak is kept for the record";
+}
+
 TEST_F(GroupCommitterWriterTest, ARefusedOutcomeIsDroppedAndTheOthersAreWritten) {
   const int64_t id = accepted("R-1");
   committer_->addDelivery(delivered(424242)); // no such row

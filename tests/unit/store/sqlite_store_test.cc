@@ -15,10 +15,11 @@ namespace {
 
 class SqliteStoreTest : public ::testing::Test {
 public:
-  std::unique_ptr<SqliteStore> open(bool synchronous_full = true) {
+  std::unique_ptr<SqliteStore> open(bool synchronous_full = true, int64_t max_size_mb = 0) {
     SqliteOptions options;
     options.path = path_;
     options.synchronous_full = synchronous_full;
+    options.max_size_mb = max_size_mb;
     options.clock = clock_.clock();
     Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(options);
     EXPECT_TRUE(store.isOk()) << store.status().toString();
@@ -190,6 +191,40 @@ TEST_F(SqliteStoreTest, AStoreOfAnotherBuildsAlgorithmKeepsVerifying) {
   EXPECT_EQ(records[1].algorithm, "sha256");
   EXPECT_EQ(records[2].algorithm, "sm3");
   EXPECT_TRUE(audit::verifyAuditChain(*store).ok);
+}
+
+// store.max_size_mb: at the cap a commit fails as on a full disk and leaves nothing half
+// written; what was committed stays; a higher cap (a restart) lets writes resume.
+TEST_F(SqliteStoreTest, AtItsSizeCapTheStoreRefusesCommitsAndKeepsWhatItHas) {
+  std::unique_ptr<SqliteStore> store = open(true, 1);
+  ASSERT_NE(store, nullptr);
+  int committed = 0;
+  Status refused = Status::ok();
+  for (int i = 0; i < 2000 && refused.isOk(); ++i) {
+    InboundCommit commit = makeCommit("T-" + std::to_string(i), std::to_string(i));
+    commit.body = std::string(3000, 'x'); // a few commits fill a MiB
+    auto ids = store->commitInbound(std::span<const InboundCommit>(&commit, 1));
+    if (ids) {
+      ++committed;
+    } else {
+      refused = ids.status();
+    }
+  }
+  ASSERT_FALSE(refused.isOk()) << "1 MiB never filled";
+  EXPECT_GT(committed, 10);
+  EXPECT_NE(refused.message().find("full"), std::string::npos) << refused.message();
+  EXPECT_LE(std::filesystem::file_size(path_), 1024u * 1024u);
+  auto counts = store->outboxCounts();
+  ASSERT_TRUE(counts.isOk());
+  EXPECT_EQ(counts->pending, committed) << "the refused commit left nothing behind";
+  EXPECT_TRUE(audit::verifyAuditChain(*store).ok);
+  store.reset();
+
+  store = open(true, 0);
+  ASSERT_NE(store, nullptr);
+  InboundCommit more = makeCommit("T-more", "more");
+  EXPECT_TRUE(store->commitInbound(std::span<const InboundCommit>(&more, 1)).isOk());
+  EXPECT_EQ(store->outboxCounts()->pending, committed + 1);
 }
 
 } // namespace
