@@ -94,31 +94,28 @@ public:
   }
 
   void listDead(const http::HttpRequest& request, http::HttpResponse& response) {
-    constexpr std::string_view kEndpoint = "GET /admin/v1/dlq";
-    Result<AdminQuery> query =
-        parseAdminQuery(kEndpoint, request.query, {"after", "limit", "target"});
-    Result<size_t> limit = query ? pageLimit(kEndpoint, *query) : query.status();
-    if (!limit) {
-      answerStatus(response, limit.status());
+    Result<AdminPage> page =
+        parseAdminPage("GET /admin/v1/dlq", request.query, {"after", "limit", "target"});
+    if (!page) {
+      answerStatus(response, page.status());
       return;
     }
-    auto rows = query->target.empty()
-                    ? s_.store.listOutbox(store::OutboxState::Dead, query->after, *limit)
-                    : deadLettersOf(s_.store, query->target, query->after, *limit);
+    const AdminQuery& query = page->query;
+    auto rows = query.target.empty()
+                    ? s_.store.listOutbox(store::OutboxState::Dead, query.after, page->limit)
+                    : deadLettersOf(s_.store, query.target, query.after, page->limit);
     rows ? answerJson(response, 200, outboxPage(*rows)) : answerStatus(response, rows.status());
   }
 
   void listOutbox(const http::HttpRequest& request, http::HttpResponse& response) {
-    constexpr std::string_view kEndpoint = "GET /admin/v1/outbox";
-    Result<AdminQuery> query =
-        parseAdminQuery(kEndpoint, request.query, {"after", "limit", "state"});
-    Result<size_t> limit = query ? pageLimit(kEndpoint, *query) : query.status();
-    if (!limit) {
-      answerStatus(response, limit.status());
+    Result<AdminPage> page =
+        parseAdminPage("GET /admin/v1/outbox", request.query, {"after", "limit", "state"});
+    if (!page) {
+      answerStatus(response, page.status());
       return;
     }
-    auto rows = s_.store.listOutbox(query->state.value_or(store::OutboxState::Pending),
-                                    query->after, *limit);
+    auto rows = s_.store.listOutbox(page->query.state.value_or(store::OutboxState::Pending),
+                                    page->query.after, page->limit);
     rows ? answerJson(response, 200, outboxPage(*rows)) : answerStatus(response, rows.status());
   }
 
@@ -178,15 +175,13 @@ public:
   }
 
   void audit(const http::HttpRequest& request, http::HttpResponse& response) {
-    constexpr std::string_view kEndpoint = "GET /admin/v1/audit";
-    Result<AdminQuery> query =
-        parseAdminQuery(kEndpoint, request.query, {"after", "limit", "ticket"});
-    Result<size_t> limit = query ? pageLimit(kEndpoint, *query) : query.status();
-    if (!limit) {
-      answerStatus(response, limit.status());
+    Result<AdminPage> page =
+        parseAdminPage("GET /admin/v1/audit", request.query, {"after", "limit", "ticket"});
+    if (!page) {
+      answerStatus(response, page.status());
       return;
     }
-    auto records = s_.store.queryAudit(query->after, *limit, query->ticket);
+    auto records = s_.store.queryAudit(page->query.after, page->limit, page->query.ticket);
     records ? answerJson(response, 200, auditPage(*records))
             : answerStatus(response, records.status());
   }

@@ -128,4 +128,17 @@ Result<size_t> pageLimit(std::string_view endpoint, const AdminQuery& query) {
   return static_cast<size_t>(std::min<uint64_t>(*limit, kLargestPage));
 }
 
+Result<AdminPage> parseAdminPage(std::string_view endpoint, const std::string& raw,
+                                 std::initializer_list<std::string_view> accepted) {
+  Result<AdminQuery> query = parseAdminQuery(endpoint, raw, accepted);
+  if (!query) {
+    return query.status();
+  }
+  Result<size_t> limit = pageLimit(endpoint, *query);
+  if (!limit) {
+    return limit.status();
+  }
+  return AdminPage{std::move(query).value(), *limit};
+}
+
 } // namespace hotline::admin

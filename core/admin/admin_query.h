@@ -33,6 +33,14 @@ Result<AdminQuery> parseAdminQuery(std::string_view endpoint, const std::string&
 // A list's page size: 100 when absent; a positive integer, of which at most 1000 are served.
 Result<size_t> pageLimit(std::string_view endpoint, const AdminQuery& query);
 
+// A list's query: parseAdminQuery() and its pageLimit() at once.
+struct AdminPage {
+  AdminQuery query;
+  size_t limit = 0;
+};
+Result<AdminPage> parseAdminPage(std::string_view endpoint, const std::string& raw,
+                                 std::initializer_list<std::string_view> accepted);
+
 // Digits only (no sign, no blanks), no overflow; nullopt otherwise.
 std::optional<uint64_t> parseCount(std::string_view text);
 
