@@ -30,6 +30,7 @@ constexpr const char* kUsage =
     "  describe CONNECTOR|core [--config FILE]\n"
     "                                 print the config table of a connector type or the core\n"
     "  mapping test MAPPING INPUT [--expect FILE] [--explain] [--codes DIR]\n"
+    "               [--param NAME=VALUE]...\n"
     "                                 run a mapping file on one payload, print the result\n"
     "  dlq list [--target NAME]|show ID|replay ID|discard ID [--reason R]\n"
     "  dlq replay --target NAME|--all [--limit N]\n"

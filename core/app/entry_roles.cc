@@ -8,8 +8,9 @@ namespace hotline::app {
 
 namespace {
 
-mapping::MappingParams mappingParamsOf(const config::ConnectorInstanceConfig& entry) {
-  mapping::MappingParams params;
+mapping::MappingParams mappingParamsOf(const config::ConnectorInstanceConfig& entry,
+                                       const config::MappingParamValues& gateway_params) {
+  mapping::MappingParams params(gateway_params.begin(), gateway_params.end());
   for (const auto& [key, value] : entry.values) {
     // A secret never reaches a mapping, whose output goes to a peer and into the store.
     if (entry.secrets.count(key) == 0 && config::isMappingParamName(key)) {
@@ -24,7 +25,8 @@ mapping::MappingParams mappingParamsOf(const config::ConnectorInstanceConfig& en
 
 } // namespace
 
-EntryRoles entryRolesOf(const std::vector<config::ConnectorInstanceConfig>& entries) {
+EntryRoles entryRolesOf(const std::vector<config::ConnectorInstanceConfig>& entries,
+                        const config::MappingParamValues& gateway_params) {
   EntryRoles roles;
   for (const config::ConnectorInstanceConfig& entry : entries) {
     if (!entry.enabled) {
@@ -48,7 +50,7 @@ EntryRoles entryRolesOf(const std::vector<config::ConnectorInstanceConfig>& entr
       roles.mapping_folders[entry.name] = entry.mappings;
     }
     roles.types[entry.name] = entry.type;
-    roles.mapping_params[entry.name] = mappingParamsOf(entry);
+    roles.mapping_params[entry.name] = mappingParamsOf(entry, gateway_params);
   }
   return roles;
 }

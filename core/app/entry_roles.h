@@ -24,12 +24,15 @@ struct EntryRoles {
   std::set<std::string> sync;                         // "sync": true (peer platforms)
   std::map<std::string, std::string> mapping_folders; // "mappings"
   std::map<std::string, std::string> types;           // instance -> its connector type
-  // instance -> what its mappings' `param` fields read: the non-secret values of its `config`
-  // block (e.g. an exchange link's "system" and "role"), then its "mapping_params" over them.
+  // instance -> what its mappings' `param` fields read: mappings.params, the non-secret values
+  // of its `config` block over them (e.g. an exchange link's "system" and "role"), then its
+  // "mapping_params" over those.
   std::map<std::string, mapping::MappingParams> mapping_params;
 };
 
-EntryRoles entryRolesOf(const std::vector<config::ConnectorInstanceConfig>& entries);
+// `gateway_params`: mappings.params, which every instance gives under its own.
+EntryRoles entryRolesOf(const std::vector<config::ConnectorInstanceConfig>& entries,
+                        const config::MappingParamValues& gateway_params = {});
 
 // A misspelt "mappings" would silently fall back to the type's files: refused at start, naming
 // the instance and the folder. `mappings` is null when mappings.dir does not exist.

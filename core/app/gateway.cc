@@ -60,7 +60,7 @@ Gateway::~Gateway() {
 Status Gateway::start() {
   HOTLINE_RETURN_IF_ERROR(loadConfig());
   log::configure(logOptions(*config_->core));
-  roles_ = entryRolesOf(config_->connectors);
+  roles_ = entryRolesOf(config_->connectors, config_->mapping_params);
   Result<std::unique_ptr<PipelineRuntime>> pipeline =
       PipelineRuntime::start(*config_->core, roles_);
   if (!pipeline) {

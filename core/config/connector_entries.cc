@@ -63,7 +63,10 @@ public:
     instance.escalations = valueOr(header.values, "escalations", "false") == "true";
     instance.sync = valueOr(header.values, "sync", "false") == "true";
     instance.mappings = valueOr(header.values, "mappings", "");
-    instance.mapping_params = mappingParams(entry, path);
+    if (const auto block = entry.FindMember("mapping_params"); block != entry.MemberEnd()) {
+      // The entry table checked that it is an object; its members are checked here.
+      instance.mapping_params = readMappingParams(block->value, path + ".mapping_params", errors_);
+    }
     if (Result<std::vector<std::string>> units =
             parseStringList(valueOr(header.values, "units", "[]"))) {
       instance.units = std::move(units).value();
@@ -107,29 +110,6 @@ private:
     }
   }
 
-  // The entry table checked that mapping_params is an object; its members are checked here.
-  std::map<std::string, std::string, std::less<>> mappingParams(const rapidjson::Value& entry,
-                                                                const std::string& path) {
-    std::map<std::string, std::string, std::less<>> params;
-    const auto block = entry.FindMember("mapping_params");
-    if (block == entry.MemberEnd() || !block->value.IsObject()) {
-      return params;
-    }
-    for (const auto& member : block->value.GetObject()) {
-      const std::string name(member.name.GetString(), member.name.GetStringLength());
-      const std::string where = path + ".mapping_params." + name;
-      if (!isMappingParamName(name)) {
-        errors_.push_back({where, "is not a mapping parameter name (1-64 characters of a-z, "
-                                  "0-9 and _, starting with a letter)"});
-      } else if (!member.value.IsString()) {
-        errors_.push_back({where, "expected a string, got " + describeJsonValue(member.value)});
-      } else {
-        params.emplace(name, std::string(member.value.GetString(), member.value.GetStringLength()));
-      }
-    }
-    return params;
-  }
-
   const ConfigTable* findTable(const ValidatedValues& header, const std::string& path) {
     const auto type = header.values.find("type");
     if (type == header.values.end()) {
@@ -159,6 +139,27 @@ bool isMappingParamName(std::string_view name) {
     }
   }
   return true;
+}
+
+MappingParamValues readMappingParams(const rapidjson::Value& block, const std::string& path,
+                                     ConfigErrors& errors) {
+  MappingParamValues params;
+  if (!block.IsObject()) {
+    return params;
+  }
+  for (const auto& member : block.GetObject()) {
+    const std::string name(member.name.GetString(), member.name.GetStringLength());
+    const std::string where = path + "." + name;
+    if (!isMappingParamName(name)) {
+      errors.push_back({where, "is not a mapping parameter name (1-64 characters of a-z, 0-9 "
+                               "and _, starting with a letter)"});
+    } else if (!member.value.IsString()) {
+      errors.push_back({where, "expected a string, got " + describeJsonValue(member.value)});
+    } else {
+      params.emplace(name, std::string(member.value.GetString(), member.value.GetStringLength()));
+    }
+  }
+  return params;
 }
 
 bool isInstanceName(std::string_view name) {

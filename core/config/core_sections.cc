@@ -168,7 +168,12 @@ ConfigTable buildMappings() {
                      "Directory of mapping files (<connector>/<kind>.json) and code tables "
                      "(codes/); relative paths are taken from the working directory. A "
                      "directory that does not exist means no mappings: connectors then submit "
-                     "canonical JSON. Reloaded on SIGHUP and POST /admin/v1/mappings/reload.")}};
+                     "canonical JSON. Reloaded on SIGHUP and POST /admin/v1/mappings/reload."),
+           makeKey("params", ConfigType::Object,
+                   "Mapping parameters every connector instance gives its mappings (their "
+                   "`param` fields and [key=$name] selectors), under the instance's own "
+                   "settings and mapping_params: e.g. {\"hotline_system\": \"yucheng-12345\"}, "
+                   "the system this hotline's own ticket numbers are known by.")}};
 }
 
 ConfigTable buildLog() {

@@ -130,6 +130,13 @@ Result<GatewayConfig> parseGatewayConfig(std::string_view text, const std::strin
   config.core = new Poco::Util::MapConfiguration();
   const auto members = topLevelMembers(document, errors);
   loadCoreSections(members, config, errors);
+  if (const auto mappings = members.find("mappings");
+      mappings != members.end() && mappings->second->IsObject()) {
+    if (const auto params = mappings->second->FindMember("params");
+        params != mappings->second->MemberEnd()) {
+      config.mapping_params = readMappingParams(params->value, "mappings.params", errors);
+    }
+  }
   if (const auto entries = members.find(kConnectorsKey); entries != members.end()) {
     config.connectors =
         loadConnectorEntries(*entries->second, ConnectorTypes{lookup, known_types}, errors);

@@ -25,6 +25,9 @@
 
 namespace hotline::config {
 
+// Mapping parameters (name -> value): what mapping files' `param` fields read.
+using MappingParamValues = std::map<std::string, std::string, std::less<>>;
+
 struct ConnectorInstanceConfig {
   std::string name;
   std::string type;
@@ -35,7 +38,7 @@ struct ConnectorInstanceConfig {
   bool sync = false; // a peer hotline platform: later actions on tickets exchanged with it follow
   std::string mappings; // mapping folder used after the instance's own, before the type's
   // Values of the `param` fields of the mappings the instance uses (name -> value).
-  std::map<std::string, std::string, std::less<>> mapping_params;
+  MappingParamValues mapping_params;
   // The instance's `config` block, validated, defaults applied, secrets resolved. A disabled
   // instance's secrets are not read (its credentials may not exist on this host): its secret
   // keys are absent from `values` and listed in `secrets` only.
@@ -51,6 +54,8 @@ struct GatewayConfig {
   Poco::AutoPtr<Poco::Util::MapConfiguration> core;
   SecretSources core_secrets; // core keys that are secrets (none are declared yet)
   std::vector<ConnectorInstanceConfig> connectors;
+  // mappings.params: parameters every instance gives its mappings, under its own.
+  MappingParamValues mapping_params;
 };
 
 // The connector type's table, or nullptr when no plugin provides that type. Supplied by the

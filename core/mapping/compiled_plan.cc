@@ -22,6 +22,7 @@ Result<RunOutput> CompiledPlan::run(std::string_view input, bool explain,
   if (!document) {
     return document.status().withContext(parts_.file);
   }
+  (*document)->setParams(params);
   RunOutput output;
   RunErrors errors(parts_.file);
   OutputState state;

@@ -1,5 +1,7 @@
 #include "core/mapping/json_pointer_path.h"
 
+#include "core/config/param_name.h"
+
 #include <rapidjson/internal/dtoa.h>
 
 #include <charconv>
@@ -55,6 +57,16 @@ Result<JsonPointerStep> filterStep(std::string_view segment, std::string_view pa
   }
   step.filter_key = std::move(key).value();
   step.filter_value = std::move(value).value();
+  if (step.filter_value.starts_with('$')) {
+    step.filter_param = step.filter_value.substr(1);
+    if (!config::isMappingParamName(step.filter_param)) {
+      return invalidArgument("bad JSON Pointer \"" + std::string(path) +
+                             "\": [key=$name] compares with a mapping parameter, and \"" +
+                             step.filter_param +
+                             "\" is not a parameter name (a-z, 0-9 and _, starting with a "
+                             "letter)");
+    }
+  }
   return step;
 }
 
@@ -76,7 +88,8 @@ Result<JsonPointerStep> compileStep(std::string_view segment, std::string_view p
   return step;
 }
 
-bool memberEquals(const rapidjson::Value& element, const JsonPointerStep& step) {
+bool memberEquals(const rapidjson::Value& element, const JsonPointerStep& step,
+                  std::string_view expected) {
   if (!element.IsObject()) {
     return false;
   }
@@ -87,18 +100,28 @@ bool memberEquals(const rapidjson::Value& element, const JsonPointerStep& step) 
   }
   const rapidjson::Value& value = found->value;
   if (value.IsString()) {
-    return std::string_view(value.GetString(), value.GetStringLength()) == step.filter_value;
+    return std::string_view(value.GetString(), value.GetStringLength()) == expected;
   }
-  return (value.IsNumber() || value.IsBool()) && scalarText(value) == step.filter_value;
+  return (value.IsNumber() || value.IsBool()) && scalarText(value) == expected;
 }
 
-const rapidjson::Value* applyStep(const rapidjson::Value& node, const JsonPointerStep& step) {
+const rapidjson::Value* applyStep(const rapidjson::Value& node, const JsonPointerStep& step,
+                                  const MappingParams* params) {
   if (step.kind == JsonPointerStep::Kind::Filter) {
+    std::string_view expected = step.filter_value;
+    if (!step.filter_param.empty()) {
+      const auto given =
+          params != nullptr ? params->find(step.filter_param) : MappingParams::const_iterator{};
+      if (params == nullptr || given == params->end()) {
+        return nullptr;
+      }
+      expected = given->second;
+    }
     if (!node.IsArray()) {
       return nullptr;
     }
     for (const rapidjson::Value& element : node.GetArray()) {
-      if (memberEquals(element, step)) {
+      if (memberEquals(element, step, expected)) {
         return &element;
       }
     }
@@ -148,10 +171,11 @@ Result<JsonPointerPath> JsonPointerPath::compile(std::string_view text, bool rel
   return path;
 }
 
-const rapidjson::Value* JsonPointerPath::resolve(const rapidjson::Value& from) const {
+const rapidjson::Value* JsonPointerPath::resolve(const rapidjson::Value& from,
+                                                 const MappingParams* params) const {
   const rapidjson::Value* node = &from;
   for (const JsonPointerStep& step : steps_) {
-    node = applyStep(*node, step);
+    node = applyStep(*node, step, params);
     if (node == nullptr) {
       return nullptr;
     }

@@ -1,8 +1,8 @@
 #pragma once
 // JSON Pointers (RFC 6901) as mapping files write them, plus one extension: a filter segment
 // `[key=value]` that selects the first element of an array whose member `key` equals
-// `value` (/refs/[system=shangqiu-12345]/number). Parsed once at load; resolving allocates
-// nothing.
+// `value` (/refs/[system=shangqiu-12345]/number), or the value of a mapping parameter
+// (/refs/[system=$hotline_system]/number). Parsed once at load; resolving allocates nothing.
 
 #include <rapidjson/document.h>
 
@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/mapping/mapping.h"
 #include "hotline/status.h"
 
 namespace hotline::mapping {
@@ -22,6 +23,7 @@ struct JsonPointerStep {
   std::optional<size_t> index; // Member: the name read as an array index, if it is one
   std::string filter_key;      // Filter
   std::string filter_value;    // Filter
+  std::string filter_param;    // Filter [key=$name]: compared with that mapping parameter
 };
 
 class JsonPointerPath {
@@ -30,8 +32,10 @@ public:
   // ("seq" = "/seq"); "" and "." are the element itself. InvalidArgument says what is wrong.
   static Result<JsonPointerPath> compile(std::string_view text, bool relative);
 
-  // The value the path leads to from `from`, or nullptr when there is none.
-  const rapidjson::Value* resolve(const rapidjson::Value& from) const;
+  // The value the path leads to from `from`, or nullptr when there is none. A filter on a
+  // parameter `params` does not give matches nothing.
+  const rapidjson::Value* resolve(const rapidjson::Value& from,
+                                  const MappingParams* params = nullptr) const;
 
   const std::vector<JsonPointerStep>& steps() const { return steps_; }
   bool isSelf() const { return steps_.empty(); }

@@ -89,7 +89,8 @@ public:
 
   std::optional<std::string> read(const SourcePath& path, SourceCursor at, bool /*all_matches*/,
                                   Value& out) const override {
-    const rapidjson::Value* node = std::get<JsonPointerPath>(path.steps).resolve(nodeAt(at));
+    const rapidjson::Value* node =
+        std::get<JsonPointerPath>(path.steps).resolve(nodeAt(at), params_);
     if (node == nullptr) {
       out.clear();
       return std::nullopt;
@@ -98,13 +99,15 @@ public:
   }
 
   bool exists(const SourcePath& path, SourceCursor at) const override {
-    const rapidjson::Value* node = std::get<JsonPointerPath>(path.steps).resolve(nodeAt(at));
+    const rapidjson::Value* node =
+        std::get<JsonPointerPath>(path.steps).resolve(nodeAt(at), params_);
     return node != nullptr && !node->IsNull();
   }
 
   void each(const EachSource& each, SourceCursor at,
             std::vector<SourceCursor>& items) const override {
-    const rapidjson::Value* node = std::get<JsonPointerPath>(each.path->steps).resolve(nodeAt(at));
+    const rapidjson::Value* node =
+        std::get<JsonPointerPath>(each.path->steps).resolve(nodeAt(at), params_);
     if (node == nullptr || node->IsNull()) {
       return;
     }

@@ -231,11 +231,32 @@ void finishXmlTarget(const OutputLayout& layout, PeerSide& peer, LoadErrors& err
   peer.xml.declarations = std::move(declarations);
 }
 
-// The names the plan's `param` fields read, sorted, each once (Plan::params()).
+// The names the plan's `param` fields and [key=$name] filters read, sorted, each once
+// (Plan::params()).
+// [key=$name] filters of a JSON path.
+void collectPathParams(const SourcePath& path, std::set<std::string>& into) {
+  if (const auto* json = std::get_if<JsonPointerPath>(&path.steps)) {
+    for (const JsonPointerStep& step : json->steps()) {
+      if (!step.filter_param.empty()) {
+        into.insert(step.filter_param);
+      }
+    }
+  }
+}
+
 void collectParams(const ScopePlan& scope, std::set<std::string>& into) {
   for (const FieldPlan& field : scope.fields) {
     if (field.source == FieldPlan::Source::Param) {
       into.insert(field.param);
+    }
+    for (const SourcePath& path : field.from) {
+      collectPathParams(path, into);
+    }
+    if (field.each.path) {
+      collectPathParams(*field.each.path, into);
+    }
+    if (field.when) {
+      collectPathParams(field.when->path(), into);
     }
     if (field.items) {
       collectParams(*field.items, into);

@@ -70,6 +70,13 @@ public:
   // The items an `each` iterates, in document order.
   virtual void each(const EachSource& each, SourceCursor at,
                     std::vector<SourceCursor>& items) const = 0;
+
+  // The mapping parameters paths may compare with ([key=$name]); may be null. Set by the plan
+  // for one run.
+  void setParams(const MappingParams* params) { params_ = params; }
+
+protected:
+  const MappingParams* params_ = nullptr;
 };
 
 // Immutable and shared by every run of a plan.

@@ -80,7 +80,7 @@ cat > "$WORK/gateway.json" << JSON
   "admin": {"port": $ADMIN_PORT, "token_file": "$WORK/admin.token"},
   "store": {"path": "$WORK/gateway.db"},
   "log": {"level": "warn"},
-  "mappings": {"dir": "$REPO/mappings"},
+  "mappings": {"dir": "$REPO/mappings", "params": {"hotline_system": "yucheng-12345"}},
   "core_platform": {"base_url": "http://127.0.0.1:$SIM_PORT", "bulk": true, "max_batch": 500,
                     "max_in_flight": 4, "outbound_token": "file:$WORK/core.token"},
   "connectors": [

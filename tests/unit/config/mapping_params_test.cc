@@ -61,6 +61,22 @@ TEST(MappingParamsConfigTest, MustBeAnObject) {
               HasSubstr("connectors[0].mapping_params: expected object"));
 }
 
+TEST(MappingParamsConfigTest, GatewayWideParamsAreReadFromMappingsParams) {
+  Result<GatewayConfig> config = parseGatewayConfig(
+      R"({"mappings": {"dir": "m", "params": {"hotline_system": "yucheng-12345"}}})", "g.json",
+      lookupType);
+  ASSERT_TRUE(config.isOk()) << config.status().toString();
+  EXPECT_EQ(config->mapping_params.at("hotline_system"), "yucheng-12345");
+
+  config = parseGatewayConfig(R"({"mappings": {"params": {"hotline-system": "x", "n": 1}}})",
+                              "g.json", lookupType);
+  ASSERT_FALSE(config.isOk());
+  EXPECT_THAT(config.status().message(),
+              HasSubstr("mappings.params.hotline-system: is not a mapping parameter name"));
+  EXPECT_THAT(config.status().message(),
+              HasSubstr("mappings.params.n: expected a string, got integer 1"));
+}
+
 TEST(MappingParamsConfigTest, ParameterNames) {
   EXPECT_TRUE(isMappingParamName("level"));
   EXPECT_TRUE(isMappingParamName("our_system2"));

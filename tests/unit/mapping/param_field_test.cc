@@ -81,6 +81,29 @@ TEST(ParamFieldTest, ABadParamIsALoadErrorNamingTheField) {
               HasSubstr("needs exactly one of from, value, param, each"));
 }
 
+// [key=$name]: a filter that compares with a mapping parameter, so that "our number" is found
+// by the system this deployment is known by.
+TEST(ParamFieldTest, AFilterComparesWithAParameter) {
+  std::shared_ptr<const Plan> plan = compileOk(outbound(R"({"format": "json"})", R"([
+    {"to": "/ours", "from": "/refs/[system=$hotline_system]/number"},
+    {"to": "/fixed", "from": "/refs/[system=city]/number"}])"));
+  ASSERT_NE(plan, nullptr);
+  EXPECT_THAT(plan->params(), ElementsAre("hotline_system"));
+  constexpr std::string_view kRefs =
+      R"({"refs":[{"system":"city","number":"C-1"},{"system":"yucheng-12345","number":"Y-7"},)"
+      R"({"system":"xiayi-12345","number":"X-3"}]})";
+  const MappingParams yucheng{{"hotline_system", "yucheng-12345"}};
+  EXPECT_EQ(plan->run(kRefs, false, &yucheng)->document, R"({"ours":"Y-7","fixed":"C-1"})");
+  const MappingParams xiayi{{"hotline_system", "xiayi-12345"}};
+  EXPECT_EQ(plan->run(kRefs, false, &xiayi)->document, R"({"ours":"X-3","fixed":"C-1"})");
+  // Without the parameter the filter matches nothing (the start check makes sure it is given).
+  EXPECT_EQ(plan->run(kRefs)->document, R"({"fixed":"C-1"})");
+
+  EXPECT_THAT(loadError(outbound(R"({"format": "json"})",
+                                 R"([{"to": "/n", "from": "/refs/[system=$Bad]/number"}])")),
+              HasSubstr("[key=$name] compares with a mapping parameter"));
+}
+
 // samples/params.json: an object of strings; anything else is refused naming the file.
 TEST(ParamFieldTest, AParamsFileIsReadOrRefusedNamingIt) {
   const std::filesystem::path dir =
