@@ -70,29 +70,40 @@ Status checkMappingFolders(const EntryRoles& roles, const mapping::MappingSet* m
   return Status::ok();
 }
 
-} // namespace hotline::app
+namespace {
 
-namespace hotline::app {
+// Problems of one instance: each parameter one of `plans` reads that `given` lacks.
+void missingParams(const std::string& instance,
+                   const std::vector<std::shared_ptr<const mapping::Plan>>& plans,
+                   const mapping::MappingParams& given, std::string& problems) {
+  for (const auto& plan : plans) {
+    for (const std::string& param : plan->params()) {
+      if (given.count(param) == 0) {
+        problems += (problems.empty() ? "" : "\n") +
+                    ("connector instance " + instance + ": mapping " + plan->file() +
+                     " reads the parameter \"" + param +
+                     "\", which the instance does not give (set it in mappings.params or the "
+                     "entry's mapping_params)");
+      }
+    }
+  }
+}
+
+} // namespace
 
 Status checkMappingParams(const EntryRoles& roles, const mapping::MappingSet& mappings) {
   std::string problems;
+  const mapping::MappingParams none;
   for (const auto& [instance, type] : roles.types) {
     const auto given = roles.mapping_params.find(instance);
-    const auto folder = roles.mapping_folders.find(instance);
-    for (const std::string& name :
-         {instance, folder == roles.mapping_folders.end() ? std::string() : folder->second, type}) {
-      for (const auto& plan : name.empty() ? std::vector<std::shared_ptr<const mapping::Plan>>()
-                                           : mappings.plansIn(name)) {
-        for (const std::string& param : plan->params()) {
-          if (given == roles.mapping_params.end() || given->second.count(param) == 0) {
-            problems += (problems.empty() ? "" : "\n") +
-                        ("connector instance " + instance + ": mapping " + plan->file() +
-                         " reads the parameter \"" + param +
-                         "\", which the instance does not give (set it in the entry's "
-                         "mapping_params)");
-          }
-        }
-      }
+    const auto entry_folder = roles.mapping_folders.find(instance);
+    std::set<std::string> folders{instance, type};
+    if (entry_folder != roles.mapping_folders.end()) {
+      folders.insert(entry_folder->second);
+    }
+    for (const std::string& folder : folders) {
+      missingParams(instance, mappings.plansIn(folder),
+                    given == roles.mapping_params.end() ? none : given->second, problems);
     }
   }
   return problems.empty() ? Status::ok() : invalidArgument(problems);
