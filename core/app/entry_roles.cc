@@ -1,6 +1,6 @@
 #include "core/app/entry_roles.h"
 
-#include "core/config/param_name.h"
+#include "core/config/mapping_params.h"
 
 #include <filesystem>
 
@@ -10,7 +10,7 @@ namespace {
 
 mapping::MappingParams mappingParamsOf(const config::ConnectorInstanceConfig& entry,
                                        const config::MappingParamValues& gateway_params) {
-  mapping::MappingParams params(gateway_params.begin(), gateway_params.end());
+  mapping::MappingParams params = gateway_params;
   for (const auto& [key, value] : entry.values) {
     // A secret never reaches a mapping, whose output goes to a peer and into the store.
     if (entry.secrets.count(key) == 0 && config::isMappingParamName(key)) {

@@ -1,5 +1,4 @@
 #include "core/app/mapping_command.h"
-#include "core/config/param_name.h"
 
 #include <filesystem>
 #include <fstream>
@@ -8,7 +7,7 @@
 #include <sstream>
 
 #include "core/app/mapping_command_compare.h"
-#include "core/config/param_name.h"
+#include "core/config/mapping_params.h"
 #include "core/mapping/mapping.h"
 #include "core/mapping/mapping_params_file.h"
 

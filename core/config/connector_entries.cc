@@ -8,7 +8,7 @@
 #include "core/config/config_validator.h"
 #include "core/config/core_sections.h"
 #include "core/config/json_value_text.h"
-#include "core/config/param_name.h"
+#include "core/config/mapping_params.h"
 #include "core/config/resolved_values.h"
 
 namespace hotline::config {

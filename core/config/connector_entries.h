@@ -22,11 +22,6 @@ std::vector<ConnectorInstanceConfig> loadConnectorEntries(const rapidjson::Value
                                                           const ConnectorTypes& types,
                                                           ConfigErrors& errors);
 
-// The members of a mapping_params object at `path` (an entry's, or mappings.params), each
-// checked: a name of isMappingParamName(), a string value. Problems go to `errors`.
-MappingParamValues readMappingParams(const rapidjson::Value& block, const std::string& path,
-                                     ConfigErrors& errors);
-
 // [a-z0-9][a-z0-9_-]{0,62}: safe in URLs (/connectors/<name>/), metric labels and file names.
 bool isInstanceName(std::string_view name);
 

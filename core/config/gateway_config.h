@@ -11,7 +11,6 @@
 // instead, so the runtime still reads them the POCO way: cfg.core->getInt("http.port").
 
 #include <functional>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -20,13 +19,11 @@
 
 #include "core/config/config_error.h"
 #include "core/config/config_table.h"
+#include "core/config/mapping_params.h"
 #include "core/config/secret_resolver.h"
 #include "hotline/status.h"
 
 namespace hotline::config {
-
-// Mapping parameters (name -> value): what mapping files' `param` fields read.
-using MappingParamValues = std::map<std::string, std::string, std::less<>>;
 
 struct ConnectorInstanceConfig {
   std::string name;

@@ -1,6 +1,6 @@
 #include "core/mapping/field_compiler.h"
 
-#include "core/config/param_name.h"
+#include "core/config/mapping_params.h"
 #include "core/mapping/canonical_target.h"
 #include "core/mapping/mapping_keys.h"
 #include "core/mapping/transform_compiler.h"

@@ -153,15 +153,15 @@ bool FieldRunner::readSource(const FieldPlan& field, SourceCursor at, const Item
     return true;
   }
   if (field.source == FieldPlan::Source::Param) {
-    const auto given =
-        params_ != nullptr ? params_->find(field.param) : MappingParams::const_iterator{};
-    if (params_ == nullptr || given == params_->end()) {
+    const std::string* given = findParam(params_, field.param);
+    if (given == nullptr) {
       fail(field, place, nullptr, "", false,
            "the mapping parameter \"" + field.param +
-               "\" is not set (give it in the connector entry's mapping_params)");
+               "\" is not set (give it in mappings.params or the connector entry's "
+               "mapping_params)");
       return false;
     }
-    value.setString(given->second);
+    value.setString(*given);
     return true;
   }
   std::string joined;

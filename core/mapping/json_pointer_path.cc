@@ -1,6 +1,6 @@
 #include "core/mapping/json_pointer_path.h"
 
-#include "core/config/param_name.h"
+#include "core/config/mapping_params.h"
 
 #include <rapidjson/internal/dtoa.h>
 
@@ -110,12 +110,11 @@ const rapidjson::Value* applyStep(const rapidjson::Value& node, const JsonPointe
   if (step.kind == JsonPointerStep::Kind::Filter) {
     std::string_view expected = step.filter_value;
     if (!step.filter_param.empty()) {
-      const auto given =
-          params != nullptr ? params->find(step.filter_param) : MappingParams::const_iterator{};
-      if (params == nullptr || given == params->end()) {
+      const std::string* given = findParam(params, step.filter_param);
+      if (given == nullptr) {
         return nullptr;
       }
-      expected = given->second;
+      expected = *given;
     }
     if (!node.IsArray()) {
       return nullptr;

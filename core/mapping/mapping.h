@@ -13,13 +13,12 @@
 // running reports every problem of one message at once, each naming the file, the target
 // field, the source path and the value, with personal values masked.
 
-#include <functional>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/config/mapping_params.h"
 #include "core/mapping/code_table.h"
 #include "hotline/status.h"
 
@@ -74,7 +73,16 @@ struct RunOutput {
 // What one deployment gives the `param` fields of its mappings (a connector entry's
 // `mapping_params`): values that differ from one gateway to the next, such as the name peers
 // know this hotline by and its level, so that the shipped mapping files need no edit.
-using MappingParams = std::map<std::string, std::string, std::less<>>;
+using MappingParams = config::MappingParamValues;
+
+// The value of parameter `name`, or nullptr when `params` is null or lacks it.
+inline const std::string* findParam(const MappingParams* params, std::string_view name) {
+  if (params == nullptr) {
+    return nullptr;
+  }
+  const auto found = params->find(name);
+  return found == params->end() ? nullptr : &found->second;
+}
 
 // A compiled mapping. Immutable: run() may be called from any number of threads at once.
 class Plan {

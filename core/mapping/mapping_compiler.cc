@@ -231,8 +231,6 @@ void finishXmlTarget(const OutputLayout& layout, PeerSide& peer, LoadErrors& err
   peer.xml.declarations = std::move(declarations);
 }
 
-// The names the plan's `param` fields and [key=$name] filters read, sorted, each once
-// (Plan::params()).
 // [key=$name] filters of a JSON path.
 void collectPathParams(const SourcePath& path, std::set<std::string>& into) {
   if (const auto* json = std::get_if<JsonPointerPath>(&path.steps)) {
@@ -264,6 +262,8 @@ void collectParams(const ScopePlan& scope, std::set<std::string>& into) {
   }
 }
 
+// The names the plan's `param` fields and [key=$name] filters read, sorted, each once
+// (Plan::params()).
 std::vector<std::string> paramsRead(const ScopePlan& plan) {
   std::set<std::string> names;
   collectParams(plan, names);

@@ -1,6 +1,6 @@
 #include "core/mapping/mapping_params_file.h"
 
-#include "core/config/param_name.h"
+#include "core/config/mapping_params.h"
 #include "core/config/text_file.h"
 
 #include <rapidjson/document.h>
@@ -25,18 +25,10 @@ Result<MappingParams> readMappingParamsFile(const std::string& path) {
     return invalidArgument(path + ": expected a JSON object of mapping parameters "
                                   "({\"name\": \"value\", ...})");
   }
-  MappingParams params;
-  for (const auto& member : document.GetObject()) {
-    const std::string name(member.name.GetString(), member.name.GetStringLength());
-    if (!config::isMappingParamName(name)) {
-      return invalidArgument(path + ": \"" + name +
-                             "\" is not a mapping parameter name (1-64 characters of a-z, 0-9 "
-                             "and _, starting with a letter)");
-    }
-    if (!member.value.IsString()) {
-      return invalidArgument(path + ": the value of \"" + name + "\" must be a string");
-    }
-    params[name] = std::string(member.value.GetString(), member.value.GetStringLength());
+  config::ConfigErrors errors;
+  MappingParams params = config::readMappingParams(document, "params", errors);
+  if (!errors.empty()) {
+    return invalidArgument(path + ": " + errors.front().path + ": " + errors.front().message);
   }
   return params;
 }

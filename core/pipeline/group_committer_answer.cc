@@ -87,7 +87,12 @@ void GroupCommitter::recordOutcome(const Gathered& batch, size_t messages,
     }
     report = written ? write_health_.succeeded(now)
                      : write_health_.failed(written.status().message(), now);
-    health = write_health_.state(now);
+    if (report != WriteHealth::Report::None) {
+      health = write_health_.state(now); // only for the log: not on every batch
+    }
+  }
+  if (report == WriteHealth::Report::None) {
+    return;
   }
   const log::Fields streak{{"failed_batches", static_cast<long long>(health.failed_batches)},
                            {"for_ms", static_cast<long long>(health.failing_for.count())},

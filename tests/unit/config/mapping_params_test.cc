@@ -1,6 +1,6 @@
 // A connector entry's mapping_params: what the `param` fields of its mappings read.
 #include "core/config/gateway_config.h"
-#include "core/config/param_name.h"
+#include "core/config/mapping_params.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
