@@ -25,6 +25,7 @@ void writeOutboxRow(JsonWriter& out, const store::OutboxRow& row, bool with_body
   writeInt(out, "next_attempt_at_ms", row.next_attempt_at_ms);
   writeInt(out, "finished_at_ms", row.finished_at_ms);
   writeString(out, "last_error", row.last_error);
+  writeInt(out, "purged_at_ms", row.purged_at_ms); // 0: the body is held
   if (with_body) {
     writeString(out, "content_type", row.content_type);
     writeString(out, "body", row.body);
@@ -55,6 +56,7 @@ void writeMessageRow(JsonWriter& out, const store::MessageRow& row) {
   writeString(out, "kind", row.kind);
   writeString(out, "content_type", row.content_type);
   writeInt(out, "answer_status", row.answer_status);
+  writeInt(out, "purged_at_ms", row.purged_at_ms); // 0: the raw payload is held
   out.EndObject();
 }
 

@@ -75,6 +75,16 @@ void renderTargets(const delivery::DispatcherStats& stats, metrics::PrometheusTe
   }
 }
 
+void renderRetention(const pipeline::PayloadRetention::Stats& stats, metrics::PrometheusText& out) {
+  out.family("hotline_store_payloads_purged_total", "counter",
+             "Stored payloads emptied by retention (store.keep_payloads_days), per table.");
+  out.sample({{"table", "messages"}}, static_cast<double>(stats.messages));
+  out.sample({{"table", "outbox"}}, static_cast<double>(stats.outbox_rows));
+  out.family("hotline_store_retention_failures_total", "counter",
+             "Retention passes a store error ended; the next pass retries.");
+  out.sample({}, static_cast<double>(stats.failures));
+}
+
 } // namespace
 
 void PipelineRuntime::renderMetrics(metrics::PrometheusText& out) const {
@@ -90,6 +100,9 @@ void PipelineRuntime::renderMetrics(metrics::PrometheusText& out) const {
     out.sample({{"state", "pending"}}, static_cast<double>(counts->pending));
     out.sample({{"state", "dead"}}, static_cast<double>(counts->dead));
     out.sample({{"state", "delivered"}}, static_cast<double>(counts->delivered));
+  }
+  if (retention_) {
+    renderRetention(retention_->stats(), out);
   }
 }
 

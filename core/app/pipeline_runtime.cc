@@ -61,6 +61,25 @@ Result<std::unique_ptr<mapping::MappingSet>> loadMappings(const Config& core) {
   return loaded;
 }
 
+std::unique_ptr<pipeline::PayloadRetention> startRetention(const Config& core,
+                                                           store::Store& store) {
+  const int64_t days = core.getInt64("store.keep_payloads_days", 0);
+  if (days <= 0) {
+    return nullptr;
+  }
+  pipeline::PayloadRetention::Options options;
+  options.keep = std::chrono::hours(24 * days);
+  options.now_ms = [] {
+    return std::chrono::duration_cast<milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  auto retention = std::make_unique<pipeline::PayloadRetention>(store, std::move(options));
+  retention->start();
+  log::info("pipeline", "payload retention on", {{"keep_payloads_days", std::to_string(days)}});
+  return retention;
+}
+
 } // namespace
 
 // The dispatcher's outcomes go to the committer: one writer for everything (see
@@ -123,6 +142,7 @@ Result<std::unique_ptr<PipelineRuntime>> PipelineRuntime::start(const Config& co
 
   self->durable_ = std::make_unique<pipeline::DurableSubmitter>(*self->mapper_, *self->committer_);
   self->measured_ = std::make_unique<pipeline::MeasuredSubmitter>(*self->durable_);
+  self->retention_ = startRetention(core, *self->store_);
   return self;
 }
 
@@ -158,6 +178,9 @@ void PipelineRuntime::stop(std::chrono::steady_clock::time_point deadline) {
     return;
   }
   stopped_ = true;
+  if (retention_) {
+    retention_->stop(); // a sweep in progress ends after its current transaction
+  }
   stopDelivery(deadline);
   if (committer_) {
     committer_->stop(); // commits what is queued, writes the outcomes

@@ -20,6 +20,7 @@
 #include "core/pipeline/group_committer.h"
 #include "core/pipeline/mapping_mapper.h"
 #include "core/pipeline/measured_submitter.h"
+#include "core/pipeline/payload_retention.h"
 #include "core/store/sqlite_store.h"
 
 #include <Poco/Util/AbstractConfiguration.h>
@@ -97,6 +98,7 @@ private:
   std::unique_ptr<downlink::MappingOutboundMapper> outbound_mapper_;
   std::unique_ptr<pipeline::DurableSubmitter> durable_;
   std::unique_ptr<pipeline::MeasuredSubmitter> measured_;
+  std::unique_ptr<pipeline::PayloadRetention> retention_; // null: payloads kept for ever
   bool delivery_started_ = false;
   bool delivery_stopped_ = false;
   bool stopped_ = false;

@@ -105,7 +105,13 @@ ConfigTable buildStore() {
                       "store refuses writes as on a full disk: new messages are answered 503, "
                       "nothing acknowledged is lost, /readyz reports the store down, and a "
                       "restart with a higher limit resumes. Keeps the gateway from filling a "
-                      "disk it shares.")}};
+                      "disk it shares."),
+           integerKey("keep_payloads_days", 0, 0, 36500,
+                      "Days a stored payload is kept; 0: for ever. Older raw messages and the "
+                      "bodies of delivered or discarded outbox rows are emptied hourly (each "
+                      "ticket's newest snapshot, and anything pending or dead-lettered, "
+                      "stays); rows, keys, links and the audit chain stay, and each pass is "
+                      "audited as \"purged\". Raw payloads hold citizens' personal data.")}};
 }
 
 ConfigTable buildAdmin() {

@@ -69,6 +69,8 @@ public:
   Result<std::vector<AuditRecord>> queryAudit(int64_t after_seq, size_t limit,
                                               const std::string& ticket_id) override;
 
+  Result<PurgeResult> purgePayloads(const PurgeRequest& request) override;
+
   Result<std::vector<MessageRow>> messagesOfTicket(const std::string& ticket_id) override;
   Result<std::vector<LinkRow>> linksOfTicket(const std::string& ticket_id) override;
   Result<std::vector<OutboxRow>> outboxOfTicket(const std::string& ticket_id) override;
@@ -88,6 +90,11 @@ private:
   // Appends records and moves the head anchor; the caller holds mutex_.
   void appendLocked(const std::vector<AuditRecord>& records);
   Status changeDead(int64_t id, const std::function<Result<AuditInsert>(OutboxRow&)>& change);
+  // Payload retention (memory_store_purge.cc); the caller holds mutex_.
+  bool newestTicketRow(const OutboxRow& row) const;
+  template <typename Ids, typename Step, typename Empty>
+  size_t sweepLocked(const char* cursor_key, const Ids& ids, size_t limit, const Step& step,
+                     const Empty& empty, int64_t& held_by, bool& more);
 
   const StoreClock clock_;
   std::mutex mutex_;

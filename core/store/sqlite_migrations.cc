@@ -97,6 +97,15 @@ const SqliteMigration kTicketHolders{
         "ALTER TABLE tickets ADD COLUMN holders TEXT NOT NULL DEFAULT ''",
     }};
 
+// Payload retention (store.keep_payloads_days) empties old payloads and says when; 0 = held.
+const SqliteMigration kPayloadRetention{
+    3,
+    "messages.purged_at, outbox.purged_at",
+    {
+        "ALTER TABLE messages ADD COLUMN purged_at INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE outbox ADD COLUMN purged_at INTEGER NOT NULL DEFAULT 0",
+    }};
+
 Status createVersionTable(SqliteConnection& connection) {
   try {
     connection.session() << "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -150,7 +159,8 @@ Status applyOne(SqliteConnection& connection, const SqliteMigration& migration, 
 } // namespace
 
 const std::vector<SqliteMigration>& sqliteMigrations() {
-  static const std::vector<SqliteMigration> migrations{kInitialSchema, kTicketHolders};
+  static const std::vector<SqliteMigration> migrations{kInitialSchema, kTicketHolders,
+                                                       kPayloadRetention};
   return migrations;
 }
 

@@ -31,6 +31,7 @@ OutboxRow readOutboxRow(const SqliteStatement& statement) {
   row.created_at_ms = statement.columnInt64(10);
   row.finished_at_ms = statement.columnInt64(11);
   row.last_error = statement.columnText(12);
+  row.purged_at_ms = statement.columnInt64(13);
   return row;
 }
 
@@ -87,6 +88,7 @@ void TypeHandler<hotline::store::OutboxRow>::extract(std::size_t pos,
   row.created_at_ms = columns.integer();
   row.finished_at_ms = columns.integer();
   row.last_error = columns.text();
+  row.purged_at_ms = columns.integer();
 }
 
 void TypeHandler<hotline::store::AuditRecord>::extract(std::size_t pos,
@@ -120,6 +122,7 @@ void TypeHandler<hotline::store::MessageRow>::extract(std::size_t pos,
   row.content_type = columns.text();
   row.ticket_id = columns.text();
   row.answer_status = static_cast<int>(columns.integer());
+  row.purged_at_ms = columns.integer();
 }
 
 void TypeHandler<hotline::store::LinkRow>::extract(std::size_t pos, hotline::store::LinkRow& row,

@@ -22,12 +22,12 @@ namespace hotline::store {
 // The columns readOutboxRow() and TypeHandler<OutboxRow> expect, in this order.
 inline constexpr const char* kOutboxColumns =
     "id, target, ticket_id, kind, content_type, body, idempotency_key, state, attempts, "
-    "next_attempt_at, created_at, finished_at, last_error";
+    "next_attempt_at, created_at, finished_at, last_error, purged_at";
 inline constexpr const char* kAuditColumns = "seq, at, action, actor, ticket_id, message_id, "
                                              "outbox_id, target, detail, prev_hash, hash, "
                                              "algorithm";
 inline constexpr const char* kMessageColumns =
-    "id, received_at, source, kind, content_type, ticket_id, answer_status";
+    "id, received_at, source, kind, content_type, ticket_id, answer_status, purged_at";
 inline constexpr const char* kLinkColumns = "ticket_id, system, number";
 
 // A LIMIT value: SQL's is a signed 64-bit integer.
@@ -69,9 +69,9 @@ namespace Poco::Data {
     static void extract(std::size_t pos, Row& row, const Row&, AbstractExtractor::Ptr extractor);  \
   };
 
-HOTLINE_ROW_TYPE_HANDLER(hotline::store::OutboxRow, "itttttttiiiit")
+HOTLINE_ROW_TYPE_HANDLER(hotline::store::OutboxRow, "itttttttiiiiti")
 HOTLINE_ROW_TYPE_HANDLER(hotline::store::AuditRecord, "iitttiittttt")
-HOTLINE_ROW_TYPE_HANDLER(hotline::store::MessageRow, "iitttti")
+HOTLINE_ROW_TYPE_HANDLER(hotline::store::MessageRow, "iittttii")
 HOTLINE_ROW_TYPE_HANDLER(hotline::store::LinkRow, "ttt")
 
 #undef HOTLINE_ROW_TYPE_HANDLER

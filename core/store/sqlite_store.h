@@ -34,6 +34,9 @@ public:
   Status put(const std::string& scope, const std::string& key, const std::string& value) override {
     return writer_->put(scope, key, value);
   }
+  Result<PurgeResult> purgePayloads(const PurgeRequest& request) override {
+    return writer_->purgePayloads(request);
+  }
 
   Status migrate() override { return writer_->migrate(); }
 

@@ -45,6 +45,7 @@ public:
   Status replayDead(int64_t id, const std::string& actor);
   Status discardDead(int64_t id, const std::string& actor, const std::string& reason);
   Status put(const std::string& scope, const std::string& key, const std::string& value);
+  Result<PurgeResult> purgePayloads(const PurgeRequest& request);
   // The submit path's look-ups, on this connection's warm cache (see sqlite_lookups.h).
   Result<std::optional<StoredAnswer>> findAnswer(const std::string& dedupe_key);
   Result<std::optional<TicketStateRow>> ticketState(const std::string& ticket_id);
@@ -92,6 +93,12 @@ private:
   // row is gone or no longer pending (isDeliveryRefusal).
   Status applyDeliveryRecord(const DeliveryRecord& record, int64_t now_ms);
   Status updateOutbox(const OutboxRow& row, std::optional<int> last_status);
+  // Payload retention (sqlite_writer_purge.cc).
+  Result<int64_t> readSweepCursor(const char* key);
+  template <typename Decide>
+  Result<size_t> sweep(const char* cursor_key, const char* select_sql, const char* empty_sql,
+                       const PurgeRequest& request, int64_t now_ms, Decide&& decide,
+                       int64_t& held_by, bool& more);
   // Loads row `id`, lets `change` move it, writes it back and audits the change.
   template <typename Change>
   Status changeOutbox(int64_t id, Change&& change);

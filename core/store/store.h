@@ -137,6 +137,7 @@ struct OutboxRow {
   int64_t created_at_ms = 0;
   int64_t finished_at_ms = 0; // delivered / dead-lettered / discarded
   std::string last_error;
+  int64_t purged_at_ms = 0; // when payload retention emptied `body`; 0 = the body is held
 };
 
 // The result of one delivery attempt, recorded in batches by the dispatcher.
@@ -206,6 +207,23 @@ struct MessageRow {
   std::string content_type;
   std::string ticket_id;
   int answer_status = 0;
+  int64_t purged_at_ms = 0; // when payload retention emptied the raw payload; 0 = held
+};
+
+// Payload retention (store.keep_payloads_days): one call of Store::purgePayloads().
+struct PurgeRequest {
+  int64_t before_ms = 0; // payloads received (messages) or created (outbox rows) before this
+  size_t limit = 500;    // at most this many rows of each table, in one transaction
+  std::string actor = "retention";
+};
+
+struct PurgeResult {
+  size_t messages = 0;    // raw payloads emptied
+  size_t outbox_rows = 0; // delivery bodies emptied
+  bool more = false;      // a sweep stopped at `limit`: call again
+  // The outbox sweep waits at this row, older than before_ms but still pending or dead (0:
+  // it does not wait). It goes on once the row is delivered or discarded.
+  int64_t outbox_held_by = 0;
 };
 
 // ---- the interface -------------------------------------------------------------------
@@ -260,6 +278,17 @@ public:
   // Records with seq > after_seq in seq order; ticket_id filters when non-empty.
   virtual Result<std::vector<AuditRecord>> queryAudit(int64_t after_seq, size_t limit,
                                                       const std::string& ticket_id) = 0;
+
+  // -- retention
+  // Empties stored payloads older than request.before_ms, each in its own sweep that resumes
+  // where the last call stopped (ids ascending): the raw payload of every message (nothing
+  // reads it again), and the body of every delivered or discarded outbox row except each
+  // ticket's latest row of kind "ticket" (its newest snapshot, which later events of the
+  // ticket read). A pending or dead row is never emptied and the outbox sweep does not pass
+  // it. Rows, keys, links, states and the audit chain stay; emptied rows get purged_at, and a
+  // call that emptied anything appends one audit record "purged" by request.actor. One
+  // transaction per call.
+  virtual Result<PurgeResult> purgePayloads(const PurgeRequest& request) = 0;
 
   // -- trace
   virtual Result<std::vector<MessageRow>> messagesOfTicket(const std::string& ticket_id) = 0;

@@ -1,6 +1,7 @@
 #include "core/store/store_checks.h"
 
 #include "core/audit/audit_chain.h"
+#include "core/store/payload_purge.h"
 
 #include <set>
 #include <utility>
@@ -67,6 +68,10 @@ Status checkStateScope(const std::string& scope) {
   if (scope == audit::kHeadScope) {
     return invalidArgument("state scope \"" + scope +
                            "\" is reserved for the store's audit head anchor");
+  }
+  if (scope == kRetentionScope) {
+    return invalidArgument("state scope \"" + scope +
+                           "\" is reserved for the store's payload retention cursors");
   }
   return Status::ok();
 }

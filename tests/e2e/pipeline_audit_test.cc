@@ -5,7 +5,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <csignal>
 #include <filesystem>
@@ -15,18 +14,11 @@ namespace {
 
 using ::testing::HasSubstr;
 
-// Runs SQL on a copy of the database (opened with the raw SQLite API, as an attacker with
-// file access would) and returns the copy's path.
+// Runs SQL on a copy of the database and returns the copy's path.
 std::string tamperedCopy(const std::string& db, const std::string& name, const std::string& sql) {
   std::string copy = std::filesystem::path(db).parent_path().string() + "/" + name + ".db";
   std::filesystem::copy_file(db, copy, std::filesystem::copy_options::overwrite_existing);
-  sqlite3* handle = nullptr;
-  EXPECT_EQ(sqlite3_open(copy.c_str(), &handle), SQLITE_OK);
-  char* error = nullptr;
-  EXPECT_EQ(sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
-      << (error ? error : "");
-  sqlite3_free(error);
-  sqlite3_close(handle);
+  execSql(copy, sql);
   return copy;
 }
 

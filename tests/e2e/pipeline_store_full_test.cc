@@ -7,28 +7,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 namespace hotline::testing {
 namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-// Rewrites the world's store section: `extra` after the path ("" for none).
-void setStoreExtra(World& world, const std::string& extra) {
-  std::ifstream in(world.configPath());
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string config = text.str();
-  const std::string path = R"("path": ")" + world.dbPath() + R"(")";
-  const size_t at = config.find(path);
-  ASSERT_NE(at, std::string::npos);
-  const size_t end = config.find('}', at);
-  config.replace(at, end - at, path + extra);
-  std::ofstream(world.configPath()) << config;
-}
 
 size_t occurrences(const std::string& text, const std::string& what) {
   size_t count = 0;
@@ -40,7 +23,7 @@ size_t occurrences(const std::string& text, const std::string& what) {
 
 TEST(PipelineStoreFull, AFullStoreAnswers503SaysWhyOnceAndLosesNothing) {
   World world;
-  setStoreExtra(world, R"(, "max_size_mb": 1)");
+  world.setStoreExtra(R"(, "max_size_mb": 1)");
   world.startGateway();
   ASSERT_TRUE(world.gatewayHealthy()) << world.gatewayLog();
 
@@ -78,7 +61,7 @@ TEST(PipelineStoreFull, AFullStoreAnswers503SaysWhyOnceAndLosesNothing) {
 
   // Room again (a higher cap, a restart): everything acknowledged arrives, once.
   EXPECT_EQ(world.stopGateway(SIGTERM), 0);
-  setStoreExtra(world, "");
+  world.setStoreExtra("");
   world.startGateway();
   ASSERT_TRUE(world.gatewayHealthy()) << world.gatewayLog();
   EXPECT_EQ(world.admin("GET", "/readyz").status, 200);

@@ -1,5 +1,9 @@
 #include "tests/e2e/world.h"
 
+#include "tests/support/raw_sqlite.h"
+
+#include <gtest/gtest.h>
+
 #include <csignal>
 #include <fstream>
 #include <sstream>
@@ -125,6 +129,27 @@ std::string ticketJson(const std::string& number) {
 std::string eventJson(const std::string& number, const std::string& type) {
   return R"({"ticket":{"system":"shangqiu-12345","number":")" + number + R"("},"type":")" + type +
          R"(","at":"2026-11-28T10:00:00+08:00","source":"shangqiu-12345"})";
+}
+
+void World::setStoreExtra(const std::string& extra) {
+  std::ifstream in(config_path_);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string config = text.str();
+  const std::string path = R"("path": ")" + db_path_ + R"(")";
+  const size_t at = config.find(path);
+  ASSERT_NE(at, std::string::npos) << "no store path in " << config_path_;
+  const size_t end = config.find('}', at);
+  config.replace(at, end - at, path + extra);
+  std::ofstream(config_path_) << config;
+}
+
+void execSql(const std::string& db, const std::string& sql) {
+  RawSqlite(db).exec(sql);
+}
+
+std::string querySql(const std::string& db, const std::string& sql) {
+  return RawSqlite(db).scalar(sql);
 }
 
 } // namespace hotline::testing

@@ -57,6 +57,9 @@ public:
   SimStats simStats();
   // Runs the gateway binary's CLI against this world's config.
   CommandResult cli(std::vector<std::string> args);
+  // Rewrites the config's store section: `extra` keys after the path ("" for none), e.g.
+  // R"(, "max_size_mb": 1)". Takes effect at the next startGateway().
+  void setStoreExtra(const std::string& extra);
 
 private:
   std::string dir_;
@@ -70,6 +73,12 @@ private:
   std::unique_ptr<ChildProcess> gateway_;
   std::string previous_logs_;
 };
+
+// Runs `sql` on the database file `db` with the raw SQLite API, as an operator's sqlite3 shell
+// (or an attacker with file access) would; the gateway should not be running.
+void execSql(const std::string& db, const std::string& sql);
+// The first column of the first row of `sql` on `db`, as text ("" when there is none).
+std::string querySql(const std::string& db, const std::string& sql);
 
 // A canonical ticket whose city number is `number` (so events can name it by number).
 std::string ticketJson(const std::string& number);

@@ -94,6 +94,7 @@ TEST(ConfigGatewayTest, FillsEveryCoreDefaultForAnEmptyFile) {
                                                        {"http.shutdown_grace_ms", "10000"},
                                                        {"store.driver", "sqlite"},
                                                        {"store.path", "var/gateway.db"},
+                                                       {"store.keep_payloads_days", "0"},
                                                        {"log.level", "info"},
                                                        {"log.path", ""},
                                                        {"plugins.dirs", "[]"}};
@@ -138,6 +139,19 @@ TEST(ConfigGatewayTest, ReportsEveryErrorOfTheFileInPathOrder) {
                    "  http.threads: expected integer, got string \"16\"\n"
                    "  log.level: duplicate key");
   EXPECT_THAT(config.status().message(), Not(HasSubstr("sup3r-s3cret")));
+}
+
+TEST(ConfigGatewayTest, PayloadRetentionIsWholeDaysUpToAHundredYears) {
+  const TempDir dir;
+  const Result<GatewayConfig> kept = loadText(dir, R"({"store": {"keep_payloads_days": 180}})");
+  ASSERT_TRUE(kept.isOk()) << kept.status().message();
+  EXPECT_EQ(kept->core->getInt64("store.keep_payloads_days"), 180);
+  for (const char* bad : {"-1", "36501", "\"180d\"", "1.5"}) {
+    const Result<GatewayConfig> refused =
+        loadText(dir, std::string(R"({"store": {"keep_payloads_days": )") + bad + "}}");
+    ASSERT_FALSE(refused.isOk()) << bad;
+    EXPECT_THAT(refused.status().message(), HasSubstr("store.keep_payloads_days: ")) << bad;
+  }
 }
 
 TEST(ConfigGatewayTest, GivesLineAndColumnOfAJsonSyntaxError) {

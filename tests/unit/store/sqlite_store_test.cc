@@ -3,7 +3,7 @@
 
 #include "core/audit/audit_verifier.h"
 #include "core/store/sqlite_store.h"
-#include "tests/unit/store/raw_sqlite.h"
+#include "tests/support/raw_sqlite.h"
 #include "tests/unit/store/store_test_support.h"
 
 #include <gtest/gtest.h>
@@ -12,6 +12,8 @@
 
 namespace hotline::store::testing {
 namespace {
+
+using hotline::testing::RawSqlite;
 
 class SqliteStoreTest : public ::testing::Test {
 public:
@@ -115,7 +117,7 @@ TEST_F(SqliteStoreTest, MigrationsAreAppliedOnce) {
   std::unique_ptr<SqliteStore> again = open();
   ASSERT_NE(again, nullptr);
   ASSERT_TRUE(again->migrate());
-  EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM schema_migrations"), "2");
+  EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM schema_migrations"), "3");
   EXPECT_EQ(raw.scalar("SELECT MAX(applied_at) FROM schema_migrations"), applied_at);
   EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
                        "('messages', 'tickets', 'links', 'outbox', 'audit', 'state')"),
@@ -136,7 +138,7 @@ TEST_F(SqliteStoreTest, ASchemaFromANewerGatewayIsRefused) {
   EXPECT_NE(store.status().message().find("store " + path_), std::string::npos);
   EXPECT_NE(store.status().message().find("version 99"), std::string::npos)
       << store.status().message();
-  EXPECT_NE(store.status().message().find("up to 2"), std::string::npos)
+  EXPECT_NE(store.status().message().find("up to 3"), std::string::npos)
       << store.status().message();
 }
 
@@ -151,12 +153,14 @@ TEST_F(SqliteStoreTest, AStoreOfTheFirstSchemaIsUpgradedKeepingItsTickets) {
     // Back to schema 1, as a gateway of the previous release left it.
     RawSqlite raw(path_);
     raw.exec("ALTER TABLE tickets DROP COLUMN holders");
-    raw.exec("DELETE FROM schema_migrations WHERE version = 2");
+    raw.exec("ALTER TABLE messages DROP COLUMN purged_at");
+    raw.exec("ALTER TABLE outbox DROP COLUMN purged_at");
+    raw.exec("DELETE FROM schema_migrations WHERE version >= 2");
   }
   std::unique_ptr<SqliteStore> upgraded = open();
   ASSERT_NE(upgraded, nullptr);
   RawSqlite raw(path_);
-  EXPECT_EQ(raw.scalar("SELECT MAX(version) FROM schema_migrations"), "2");
+  EXPECT_EQ(raw.scalar("SELECT MAX(version) FROM schema_migrations"), "3");
   Result<std::optional<TicketStateRow>> state = upgraded->ticketState("T-OLD");
   ASSERT_TRUE(state.isOk() && state->has_value()) << state.status().toString();
   EXPECT_EQ((*state)->status, "submitted");

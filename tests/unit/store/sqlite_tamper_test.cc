@@ -3,7 +3,7 @@
 
 #include "core/audit/audit_verifier.h"
 #include "core/store/sqlite_store.h"
-#include "tests/unit/store/raw_sqlite.h"
+#include "tests/support/raw_sqlite.h"
 #include "tests/unit/store/store_test_support.h"
 
 #include <gmock/gmock.h>
@@ -11,6 +11,8 @@
 
 namespace hotline::store::testing {
 namespace {
+
+using hotline::testing::RawSqlite;
 
 using ::testing::HasSubstr;
 

@@ -8,7 +8,7 @@
 
 #include <string>
 
-namespace hotline::store::testing {
+namespace hotline::testing {
 
 class RawSqlite {
 public:
@@ -43,4 +43,4 @@ private:
   sqlite3* db_ = nullptr;
 };
 
-} // namespace hotline::store::testing
+} // namespace hotline::testing
