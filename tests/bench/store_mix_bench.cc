@@ -105,6 +105,8 @@ public:
     return Status::ok();
   }
 
+  Store& store() { return *store_; }
+
 private:
   BenchDir dir_{"hotline-store-mix-"};
   bool bodies_;
@@ -158,6 +160,33 @@ void BM_MixIndexerNormalNoBodies(benchmark::State& state) {
   writeMix(state, MixRun{false, false});
 }
 BENCHMARK(BM_MixIndexerNormalNoBodies)->Arg(2000);
+
+// Payload retention (store.keep_payloads_days): one purgePayloads() call of n rows per table
+// over a store of 50,000 delivered messages, as PayloadRetention makes them. Each call holds
+// the store's one writer for its time; the committer's batches wait behind it.
+void BM_PurgePayloads(benchmark::State& state) {
+  MixStore store(MixRun{true, true});
+  if (!store.error().empty()) {
+    state.SkipWithError(store.error().c_str());
+    return;
+  }
+  for (uint64_t done = 0; done < 50'000; done += 500) {
+    if (!store.writeBatch(500).isOk()) {
+      state.SkipWithError("preloading failed");
+      return;
+    }
+  }
+  const PurgeRequest request{4'000'000'000'000, static_cast<size_t>(state.range(0)), "retention"};
+  for (auto _ : state) {
+    Result<PurgeResult> purged = store.store().purgePayloads(request);
+    if (!purged.isOk() || purged->messages != request.limit) {
+      state.SkipWithError("a call did not empty `limit` messages");
+      return;
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(request.limit));
+}
+BENCHMARK(BM_PurgePayloads)->Arg(200)->Arg(500)->Iterations(90)->Unit(benchmark::kMillisecond);
 
 } // namespace
 } // namespace hotline::store
