@@ -25,7 +25,7 @@ public:
     std::chrono::milliseconds keep{0}; // payloads younger than this stay
     std::chrono::milliseconds interval = std::chrono::hours(1);
     std::chrono::milliseconds pause = std::chrono::milliseconds(50); // between transactions
-    size_t rows_per_call = 200;      // ~3 ms of the writer a call (RESULTS.md, "Store")
+    size_t rows_per_call = 100;      // ~10 ms of the writer a call (RESULTS.md, "Store")
     std::function<int64_t()> now_ms; // Unix milliseconds
   };
   struct Stats {

@@ -96,9 +96,12 @@ private:
   // Payload retention (sqlite_writer_purge.cc).
   Result<int64_t> readSweepCursor(const char* key);
   template <typename Decide>
-  Result<size_t> sweep(const char* cursor_key, const char* select_sql, const char* empty_sql,
+  Result<size_t> sweep(const char* cursor_key, const char* select_sql, const std::string& table,
                        const PurgeRequest& request, int64_t now_ms, Decide&& decide,
                        int64_t& held_by, bool& more);
+  Status rewriteWithoutBody(const std::string& table, const std::vector<int64_t>& ids,
+                            int64_t now_ms);
+  Status setForeignKeys(bool on);
   // Loads row `id`, lets `change` move it, writes it back and audits the change.
   template <typename Change>
   Status changeOutbox(int64_t id, Change&& change);

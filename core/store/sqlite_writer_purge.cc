@@ -13,14 +13,11 @@ namespace {
 constexpr const char* kSelectCursor = "SELECT value FROM state WHERE scope = ?1 AND key = ?2";
 constexpr const char* kSelectMessages =
     "SELECT id, received_at, purged_at FROM messages WHERE id > ?1 ORDER BY id LIMIT ?2";
-constexpr const char* kEmptyMessage =
-    "UPDATE messages SET body = x'', purged_at = ?2 WHERE id = ?1";
 // `latest`: the row is its ticket's newest of kind "ticket" (what latestTicketSnapshot reads).
 constexpr const char* kSelectOutbox =
     "SELECT id, state, created_at, purged_at, kind = 'ticket' AND NOT EXISTS (SELECT 1 FROM "
     "outbox AS newer WHERE newer.ticket_id = outbox.ticket_id AND newer.kind = 'ticket' AND "
     "newer.id > outbox.id) FROM outbox WHERE id > ?1 ORDER BY id LIMIT ?2";
-constexpr const char* kEmptyOutbox = "UPDATE outbox SET body = x'', purged_at = ?2 WHERE id = ?1";
 
 struct SweptRow {
   int64_t id = 0;
@@ -49,18 +46,52 @@ Result<int64_t> SqliteWriter::readSweepCursor(const char* key) {
   return *found ? parseSweepCursor((*select)->columnText(0)) : 0;
 }
 
+// Empties the payload of rows `ids` of `table` by taking each row out and putting it back
+// without its body. An UPDATE that shrinks a row would leave its page as large as before:
+// SQLite merges B-tree pages on delete, not when a row shrinks, so the file would go on
+// growing by the payloads' size (measured; RESULTS.md). Deleted rows free pages that later
+// inserts reuse. `SELECT *` keeps every column, whatever later migrations add.
+Status SqliteWriter::rewriteWithoutBody(const std::string& table, const std::vector<int64_t>& ids,
+                                        int64_t now_ms) {
+  const auto run = [&](const std::string& sql, std::initializer_list<int64_t> values) -> Status {
+    Result<std::unique_ptr<SqliteStatement>> statement = connection_->prepare(sql.c_str());
+    if (!statement.isOk()) {
+      return statement.status();
+    }
+    int index = 1;
+    for (int64_t value : values) {
+      (*statement)->bind(index++, value);
+    }
+    return (*statement)->run();
+  };
+  HOTLINE_RETURN_IF_ERROR(run("DROP TABLE IF EXISTS temp.purged_rows", {}));
+  HOTLINE_RETURN_IF_ERROR(
+      run("CREATE TEMP TABLE purged_rows AS SELECT * FROM main." + table + " WHERE 0", {}));
+  for (int64_t id : ids) {
+    HOTLINE_RETURN_IF_ERROR(
+        run("INSERT INTO temp.purged_rows SELECT * FROM main." + table + " WHERE id = ?1", {id}));
+  }
+  HOTLINE_RETURN_IF_ERROR(run("UPDATE temp.purged_rows SET body = x'', purged_at = ?1", {now_ms}));
+  HOTLINE_RETURN_IF_ERROR(
+      run("DELETE FROM main." + table + " WHERE id IN (SELECT id FROM temp.purged_rows)", {}));
+  HOTLINE_RETURN_IF_ERROR(run("INSERT INTO main." + table + " SELECT * FROM temp.purged_rows", {}));
+  return run("DROP TABLE temp.purged_rows", {});
+}
+
 // Reads up to `limit` rows after the cursor (each row's step decided by `decide`), empties
-// the Empty ones with `empty_sql`, and stores the new cursor. Rows are read first and changed
-// after, so that no UPDATE runs under the SELECT that is still stepping over its table.
+// the Empty ones of `table`, and stores the new cursor. Rows are read first and changed
+// after, so that nothing changes under the SELECT that is still stepping over its table.
 template <typename Decide>
 Result<size_t> SqliteWriter::sweep(const char* cursor_key, const char* select_sql,
-                                   const char* empty_sql, const PurgeRequest& request,
+                                   const std::string& table, const PurgeRequest& request,
                                    int64_t now_ms, Decide&& decide, int64_t& held_by, bool& more) {
   Result<int64_t> cursor = readSweepCursor(cursor_key);
+  if (!cursor.isOk()) {
+    return cursor.status();
+  }
   Result<std::unique_ptr<SqliteStatement>> select = connection_->prepare(select_sql);
-  Result<std::unique_ptr<SqliteStatement>> empty = connection_->prepare(empty_sql);
-  for (const Status* status : {&cursor.status(), &select.status(), &empty.status()}) {
-    HOTLINE_RETURN_IF_ERROR(*status);
+  if (!select.isOk()) {
+    return select.status();
   }
   (*select)->bind(1, *cursor);
   (*select)->bind(2, sqlLimit(request.limit));
@@ -77,7 +108,7 @@ Result<size_t> SqliteWriter::sweep(const char* cursor_key, const char* select_sq
   }
   (*select)->reset();
   SweepEnd end{*cursor, rows.size() == request.limit};
-  size_t emptied = 0;
+  std::vector<int64_t> emptied;
   for (const SweptRow& row : rows) {
     if (row.step == SweepStep::Stop || row.step == SweepStep::Hold) {
       held_by = row.step == SweepStep::Hold ? row.id : 0;
@@ -85,20 +116,19 @@ Result<size_t> SqliteWriter::sweep(const char* cursor_key, const char* select_sq
       break;
     }
     if (row.step == SweepStep::Empty) {
-      (*empty)->bind(1, row.id);
-      (*empty)->bind(2, now_ms);
-      HOTLINE_RETURN_IF_ERROR((*empty)->run());
-      (*empty)->reset();
-      ++emptied;
+      emptied.push_back(row.id);
     }
     end.cursor = row.id;
+  }
+  if (!emptied.empty()) {
+    HOTLINE_RETURN_IF_ERROR(rewriteWithoutBody(table, emptied, now_ms));
   }
   more = more || end.more;
   if (end.cursor != *cursor) {
     HOTLINE_RETURN_IF_ERROR(
         putState(kRetentionScope, cursor_key, std::to_string(end.cursor), now_ms));
   }
-  return emptied;
+  return emptied.size();
 }
 
 Result<PurgeResult> SqliteWriter::purgePayloads(const PurgeRequest& request) {
@@ -116,15 +146,20 @@ Result<PurgeResult> SqliteWriter::purgePayloads(const PurgeRequest& request) {
     outbox.purged_at_ms = row.columnInt64(3);
     return outboxSweepStep(outbox, row.columnInt64(4) != 0, request.before_ms);
   };
+  // Outbox rows reference their message, and outbox.message_id has no index: with foreign
+  // keys on, taking a message row out would scan the whole outbox for its children (minutes
+  // for a call over a large store). The rows go back with the same ids in the same
+  // transaction, so nothing can be left dangling.
+  HOTLINE_RETURN_IF_ERROR(setForeignKeys(false));
   Status status = transact([&]() -> Status {
     result = PurgeResult{};
     int64_t no_hold = 0;
-    Result<size_t> messages = sweep(kMessagesCursorKey, kSelectMessages, kEmptyMessage, request,
+    Result<size_t> messages = sweep(kMessagesCursorKey, kSelectMessages, "messages", request,
                                     now_ms, decideMessage, no_hold, result.more);
     if (!messages.isOk()) {
       return messages.status();
     }
-    Result<size_t> outbox = sweep(kOutboxCursorKey, kSelectOutbox, kEmptyOutbox, request, now_ms,
+    Result<size_t> outbox = sweep(kOutboxCursorKey, kSelectOutbox, "outbox", request, now_ms,
                                   decideOutbox, result.outbox_held_by, result.more);
     if (!outbox.isOk()) {
       return outbox.status();
@@ -136,10 +171,20 @@ Result<PurgeResult> SqliteWriter::purgePayloads(const PurgeRequest& request) {
     }
     return appendRecord(purgeFact(request, result), now_ms);
   });
-  if (!status.isOk()) {
-    return status;
-  }
+  Status restored = setForeignKeys(true);
+  HOTLINE_RETURN_IF_ERROR(status);
+  HOTLINE_RETURN_IF_ERROR(restored);
   return result;
+}
+
+// Outside a transaction only: SQLite ignores the pragma inside one.
+Status SqliteWriter::setForeignKeys(bool on) {
+  Result<std::unique_ptr<SqliteStatement>> pragma =
+      connection_->prepare(on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF");
+  if (!pragma.isOk()) {
+    return pragma.status();
+  }
+  return (*pragma)->run();
 }
 
 } // namespace hotline::store

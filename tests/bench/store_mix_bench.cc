@@ -186,7 +186,7 @@ void BM_PurgePayloads(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(request.limit));
 }
-BENCHMARK(BM_PurgePayloads)->Arg(200)->Arg(500)->Iterations(90)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PurgePayloads)->Arg(100)->Arg(500)->Iterations(90)->Unit(benchmark::kMillisecond);
 
 } // namespace
 } // namespace hotline::store
