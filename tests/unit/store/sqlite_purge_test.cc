@@ -53,6 +53,7 @@ TEST_F(SqlitePurgeTest, TheRawPayloadBytesLeaveTheFile) {
       raw.scalar("SELECT COUNT(*) FROM messages WHERE purged_at = " + std::to_string(clock_.now())),
       "3");
   EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM messages WHERE instr(body, 'MsgId') > 0"), "0");
+  EXPECT_EQ(*store->pragma("foreign_keys"), "1") << "off only for the purge's transaction";
 }
 
 TEST_F(SqlitePurgeTest, EmptiedPagesAreReusedSoTheFileStopsGrowingByThePayloads) {
