@@ -146,11 +146,11 @@ Result<PurgeResult> SqliteWriter::purgePayloads(const PurgeRequest& request) {
     outbox.purged_at_ms = row.columnInt64(3);
     return outboxSweepStep(outbox, row.columnInt64(4) != 0, request.before_ms);
   };
-  // Outbox rows reference their message, and outbox.message_id has no index: with foreign
-  // keys on, taking a message row out scans the whole outbox for its children (90 calls
-  // over 50,000 messages had not finished after four minutes). The rows go back with the
-  // same ids in the same transaction, so nothing can be left dangling; the pragma is back
-  // on before the writer's mutex is released.
+  // Outbox rows reference their message, and outbox.message_id has no index: with foreign keys
+  // on, taking a message row out scans the whole outbox for its children (90 calls of 200 rows
+  // over 50,000 messages had not finished after four minutes). The rows go back with the same
+  // ids in the same transaction, so nothing can be left dangling; the pragma is back on before
+  // the writer's mutex is released.
   HOTLINE_RETURN_IF_ERROR(setForeignKeys(false));
   Status status = transact([&]() -> Status {
     result = PurgeResult{};
