@@ -1,5 +1,7 @@
 #include "core/delivery/core_platform_codec.h"
 
+#include "hotline/support/json_zero_numbers.h"
+
 #include <openssl/evp.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -62,7 +64,9 @@ std::string encodeBulk(const std::vector<const store::OutboxRow*>& rows) {
     if (isJsonType(row->content_type)) {
       // Full precision: a number re-emitted must be the number the body held, to the last
       // digit (the default parse can be one unit in the last place off).
-      payload.Parse<rapidjson::kParseFullPrecisionFlag>(row->body.data(), row->body.size());
+      std::string scratch;
+      const std::string_view safe = support::safeForFullPrecision(row->body, scratch);
+      payload.Parse<rapidjson::kParseFullPrecisionFlag>(safe.data(), safe.size());
     }
     if (isJsonType(row->content_type) && !payload.HasParseError()) {
       // Re-emitted compact through the writer: a pretty-printed body would otherwise break

@@ -5,6 +5,7 @@
 
 #include "core/config/json_config_text.h"
 #include "core/mapping/unicode_text.h"
+#include "hotline/support/json_zero_numbers.h"
 
 namespace hotline::mapping {
 namespace {
@@ -70,6 +71,7 @@ public:
     }
     // In-situ parsing keeps strings in this copy instead of allocating each one.
     buffer_.assign(input);
+    support::neutraliseScaledZeros(buffer_.data(), buffer_.size());
     constexpr unsigned kFlags = rapidjson::kParseInsituFlag | rapidjson::kParseFullPrecisionFlag |
                                 rapidjson::kParseIterativeFlag; // no recursion: deep input is safe
     document_.ParseInsitu<kFlags>(buffer_.data());

@@ -1,5 +1,7 @@
 #include "core/model/json_document.h"
 
+#include "hotline/support/json_zero_numbers.h"
+
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -46,7 +48,9 @@ Status parseJsonDocument(std::string_view json, std::string_view what, rapidjson
     return invalidArgument("invalid " + std::string(what) + ": JSON nests deeper than " +
                            std::to_string(kMaxJsonDepth) + " levels");
   }
-  out.Parse<kParseFlags>(json.data(), json.size());
+  std::string scratch;
+  const std::string_view safe = support::safeForFullPrecision(json, scratch);
+  out.Parse<kParseFlags>(safe.data(), safe.size());
   if (out.HasParseError()) {
     return invalidArgument("invalid " + std::string(what) + ": malformed JSON at offset " +
                            std::to_string(out.GetErrorOffset()) + ": " +

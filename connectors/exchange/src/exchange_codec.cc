@@ -2,6 +2,8 @@
 
 #include "json_util.h"
 
+#include "hotline/support/json_zero_numbers.h"
+
 #include <strings.h>
 
 namespace hotline::connectors::exchange {
@@ -12,7 +14,9 @@ namespace {
 Status parseObject(rapidjson::Document& document, std::string_view body, const char* what) {
   // Full precision: the body is written out again, and a number must come back exactly as
   // the peer wrote it (the default parse can be one unit in the last place off).
-  document.Parse<rapidjson::kParseFullPrecisionFlag>(body.data(), body.size());
+  std::string scratch;
+  const std::string_view safe = support::safeForFullPrecision(body, scratch);
+  document.Parse<rapidjson::kParseFullPrecisionFlag>(safe.data(), safe.size());
   if (document.HasParseError() || !document.IsObject()) {
     return invalidArgument(std::string("body: not a JSON object (") + what + ")");
   }

@@ -3,6 +3,7 @@
 #include "exchange_codec.h"
 #include "json_util.h"
 
+#include "hotline/support/json_zero_numbers.h"
 #include "hotline/support/page_query.h"
 
 #include <optional>
@@ -61,7 +62,9 @@ Result<std::string> encodeFeedItem(uint64_t seq, std::string_view kind,
     return json::toText(item);
   }
   rapidjson::Document parsed(&allocator);
-  parsed.Parse<rapidjson::kParseFullPrecisionFlag>(body.data(), body.size()); // re-emitted
+  std::string scratch;
+  const std::string_view safe = support::safeForFullPrecision(body, scratch);
+  parsed.Parse<rapidjson::kParseFullPrecisionFlag>(safe.data(), safe.size()); // re-emitted
   if (parsed.HasParseError() || !parsed.IsObject()) {
     return invalidArgument("body: not a JSON object (a canonical " + std::string(kind) + ")");
   }
