@@ -20,7 +20,14 @@ TEST(JsonZeroNumbers, ScaledZerosBecomeZeroOfTheSameLength) {
   EXPECT_EQ(rewritten(R"({"a":0e101})"), R"({"a":0.0  })");
   EXPECT_EQ(rewritten(R"([-0E-30,0.000000000000000000000000])"),
             R"([-0.0  ,0.0                       ])");
-  EXPECT_EQ(rewritten("0e101e"), "0.0  e") << "the prefix RapidJSON converts before its error";
+  EXPECT_EQ(rewritten("0e101 e"), "0.0   e");
+}
+
+TEST(JsonZeroNumbers, APrefixBeforeAnErrorBecomesABareZeroThatJoinsNothing) {
+  // RapidJSON converts the prefix before it finds the error; "0.0" would join what follows.
+  EXPECT_EQ(rewritten("0e101e"), "0    e");
+  EXPECT_EQ(rewritten("0E0E50?"), "0  E50?");
+  EXPECT_EQ(rewritten("[-0e1-]"), "[-0  -]");
 }
 
 TEST(JsonZeroNumbers, EverythingElseIsLeftAlone) {

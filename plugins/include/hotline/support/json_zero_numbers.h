@@ -3,10 +3,10 @@
 // behaviour on a number whose digits are all zero but whose scale is beyond its fast path,
 // such as "0e101" or "0." followed by 23 zeros: DiyFp::Normalize() calls clz(0) (found by
 // fuzz_exchange_payloads under UBSan). Such a number is zero whatever its scale. So before a
-// full-precision parse of outside input, each one is rewritten as "0.0" (or "-0.0"), padded
-// with spaces to its own length: the parse reads the same value, and every error offset
-// stays where it was. Only well-formed JSON numbers are rewritten, so no malformed input
-// becomes well-formed. Header-only: core and plugins both parse peers' JSON.
+// full-precision parse of outside input, each one is rewritten as "0.0" (or "-0.0"; a bare
+// 0 when malformed text follows it), padded with spaces to its own length: the parse reads the same
+// value, and every error offset stays where it was. Only well-formed JSON numbers are rewritten, so
+// no malformed input becomes well-formed. Header-only: core and plugins both parse peers' JSON.
 
 #include <cstddef>
 #include <string>
@@ -95,7 +95,11 @@ void forEachScaledZero(std::string_view text, const OnToken& on) {
 // Rewrites every scaled zero of `text` in place (see above).
 inline void neutraliseScaledZeros(char* text, size_t size) {
   detail::forEachScaledZero(std::string_view(text, size), [&](size_t offset, size_t length) {
-    const std::string_view zero = text[offset] == '-' ? "-0.0" : "0.0";
+    // Followed by more number characters, the text is malformed right after the number
+    // ("0E0E50"): a bare 0 keeps "0.0" from joining them into a new number ("0.0E50").
+    const bool joined = offset + length < size && detail::isNumberChar(text[offset + length]);
+    const bool negative = text[offset] == '-';
+    const std::string_view zero = joined ? (negative ? "-0" : "0") : (negative ? "-0.0" : "0.0");
     for (size_t k = 0; k < length; ++k) {
       text[offset + k] = k < zero.size() ? zero[k] : ' ';
     }
