@@ -30,9 +30,26 @@ TEST(JsonZeroNumbers, APrefixBeforeAnErrorBecomesABareZeroThatJoinsNothing) {
   EXPECT_EQ(rewritten("[-0e1-]"), "[-0  -]");
 }
 
+TEST(JsonZeroNumbers, ANumberOf1e300OrMoreIsRefusedWhereItStands) {
+  const std::string huge = "[1" + std::string(74, '1') + "E0300]";
+  std::string scratch;
+  const std::string_view safe = safeForFullPrecision(huge, scratch);
+  EXPECT_EQ(safe.substr(0, 2), "[#");
+  rapidjson::Document document;
+  document.Parse<rapidjson::kParseFullPrecisionFlag>(safe.data(), safe.size());
+  ASSERT_TRUE(document.HasParseError());
+  EXPECT_EQ(document.GetErrorOffset(), 1u);
+  EXPECT_EQ(rewritten("-2e301"), "#2e301");
+  EXPECT_EQ(rewritten("1" + std::string(301, '0')), "#" + std::string(301, '0'));
+  const std::string tiny = "0." + std::string(480, '0') + "84";
+  EXPECT_EQ(rewritten(tiny), "#" + tiny.substr(1)) << "not zero, and far under 1e-300";
+  EXPECT_EQ(rewritten("5e-301"), "#e-301");
+}
+
 TEST(JsonZeroNumbers, EverythingElseIsLeftAlone) {
   for (const std::string text :
-       {R"({"a":0,"b":-0,"c":1e101,"d":0.5e-30,"e":10e5,"f":0.0001e-50})",
+       {R"({"a":0,"b":-0,"c":1e101,"d":0.5e-30,"e":10e5,"f":0.0001e-50,"g":1.5e299})",
+        "123456789012345678901234567890e-30", "0.000001e305", "1e-299", "0.001e-297",
         R"({"0e101":"0e101 in a string","esc":"\"0e5"})", "0.", "0e", "0.e5", "00e5"}) {
     EXPECT_EQ(rewritten(text), text);
   }

@@ -57,13 +57,57 @@ inline size_t scaledZeroLength(std::string_view text, size_t start) {
   return scaled ? at - start : 0;
 }
 
+// True when the number starting at `start` is 1e300 or more, or not zero but under 1e-300:
+// RapidJSON's full-precision parse leaves its table of powers of ten at such scales (an index
+// past its end for "1111…1111E0300" with 75 digits, a signed overflow for "0." with 480
+// zeros and "84"; both found by fuzz_mapping_json). No peer's ticket holds such a number.
+inline bool isExtreme(std::string_view text, size_t start) {
+  size_t at = start < text.size() && text[start] == '-' ? start + 1 : start;
+  const auto isDigit = [&] { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
+  while (at < text.size() && text[at] == '0') {
+    ++at;
+  }
+  long long order = 0; // the decimal position of the first significant digit
+  bool significant = false;
+  for (; isDigit(); ++at) {
+    ++order;
+    significant = true;
+  }
+  if (at < text.size() && text[at] == '.') {
+    ++at;
+    for (; isDigit(); ++at) {
+      if (!significant && text[at] == '0') {
+        --order;
+      } else {
+        significant = true;
+      }
+    }
+  }
+  if (!significant) {
+    return false; // zero: scaledZeroLength() deals with it
+  }
+  long long exponent = 0;
+  if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
+    ++at;
+    const bool negative = at < text.size() && text[at] == '-';
+    at += at < text.size() && (text[at] == '+' || text[at] == '-') ? 1 : 0;
+    for (; isDigit() && exponent < 100000; ++at) {
+      exponent = exponent * 10 + (text[at] - '0');
+    }
+    exponent = negative ? -exponent : exponent;
+  }
+  const long long leading = order + exponent - 1; // the power of ten of the leading digit
+  return leading >= 300 || leading < -300;
+}
+
 inline bool isNumberChar(char c) {
   return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
-// Calls on(offset, length) for each scaled zero outside strings.
-template <typename OnToken>
-void forEachScaledZero(std::string_view text, const OnToken& on) {
+// Calls on(offset, length) for each scaled zero outside strings, and on_huge(offset) for
+// each extreme number (isExtreme).
+template <typename OnToken, typename OnHuge>
+void forEachRiskyNumber(std::string_view text, const OnToken& on, const OnHuge& on_huge) {
   bool in_string = false;
   for (size_t i = 0; i < text.size();) {
     const char c = text[i];
@@ -81,35 +125,49 @@ void forEachScaledZero(std::string_view text, const OnToken& on) {
       ++i;
       continue;
     }
+    size_t end = i; // the whole run, measured before a callback changes the text
+    while (end < text.size() && isNumberChar(text[end])) {
+      ++end;
+    }
     if (const size_t length = scaledZeroLength(text, i); length > 0) {
       on(i, length);
+    } else if (isExtreme(text, i)) {
+      on_huge(i);
     }
-    while (i < text.size() && isNumberChar(text[i])) {
-      ++i;
-    }
+    i = end;
   }
 }
 
 } // namespace detail
 
-// Rewrites every scaled zero of `text` in place (see above).
+// Rewrites every scaled zero of `text` in place (see above), and turns the first character of
+// every extreme number (1e300 or more, or under 1e-300 but not zero) into '#', so that the
+// parse refuses the text there.
 inline void neutraliseScaledZeros(char* text, size_t size) {
-  detail::forEachScaledZero(std::string_view(text, size), [&](size_t offset, size_t length) {
-    // Followed by more number characters, the text is malformed right after the number
-    // ("0E0E50"): a bare 0 keeps "0.0" from joining them into a new number ("0.0E50").
-    const bool joined = offset + length < size && detail::isNumberChar(text[offset + length]);
-    const bool negative = text[offset] == '-';
-    const std::string_view zero = joined ? (negative ? "-0" : "0") : (negative ? "-0.0" : "0.0");
-    for (size_t k = 0; k < length; ++k) {
-      text[offset + k] = k < zero.size() ? zero[k] : ' ';
-    }
-  });
+  const auto huge = [&](size_t offset) {
+    text[offset] = '#'; // no value starts so: the parse stops here with "Invalid value"
+  };
+  detail::forEachRiskyNumber(
+      std::string_view(text, size),
+      [&](size_t offset, size_t length) {
+        // Followed by more number characters, the text is malformed right after the number
+        // ("0E0E50"): a bare 0 keeps "0.0" from joining them into a new number ("0.0E50").
+        const bool joined = offset + length < size && detail::isNumberChar(text[offset + length]);
+        const bool negative = text[offset] == '-';
+        const std::string_view zero =
+            joined ? (negative ? "-0" : "0") : (negative ? "-0.0" : "0.0");
+        for (size_t k = 0; k < length; ++k) {
+          text[offset + k] = k < zero.size() ? zero[k] : ' ';
+        }
+      },
+      huge);
 }
 
 // `text` itself when it holds no scaled zero; otherwise a rewritten copy kept in `scratch`.
 inline std::string_view safeForFullPrecision(std::string_view text, std::string& scratch) {
   bool found = false;
-  detail::forEachScaledZero(text, [&](size_t, size_t) { found = true; });
+  detail::forEachRiskyNumber(
+      text, [&](size_t, size_t) { found = true; }, [&](size_t) { found = true; });
   if (!found) {
     return text;
   }
