@@ -2,7 +2,6 @@
 // store (payload_purge.h), so that the conformance suite holds both to one behaviour.
 #include "core/store/memory_store.h"
 #include "core/store/payload_purge.h"
-#include "core/store/store_checks.h"
 
 #include <string>
 

@@ -158,6 +158,10 @@ TYPED_TEST(StorePurgeTest, ABadRequestIsRefusedAndChangesNothing) {
   Result<PurgeResult> no_time = this->store_->purgePayloads(PurgeRequest{0, 10});
   ASSERT_FALSE(no_time.isOk());
   EXPECT_NE(no_time.status().message().find("before_ms"), std::string::npos);
+  Result<PurgeResult> no_actor =
+      this->store_->purgePayloads(PurgeRequest{this->clock_.now() + 1, 10, ""});
+  ASSERT_FALSE(no_actor.isOk());
+  EXPECT_NE(no_actor.status().message().find("actor"), std::string::npos);
   EXPECT_NE(this->row(id).body, "");
 }
 
